@@ -1,0 +1,63 @@
+import type { MapCounts, UnitCounts } from "./counts.js";
+import type { TicketEventView, TicketSummary } from "./tickets.js";
+
+/** The server's answer to `subscribe`: everything a screen needs to draw one unit. */
+export interface Snapshot {
+  unitId: string;
+  seq: number;
+  /** IST day the *Today counters refer to. */
+  day: string;
+  unit: UnitCounts;
+  children: Record<string, UnitCounts>;
+  /** Open tickets per district inside the unit (for shading). */
+  districts: Record<string, MapCounts>;
+  /** Open tickets per feeder inside the unit (feeders with none are left out). */
+  feeders: Record<string, MapCounts>;
+  /** Most recent open tickets, newest first. */
+  recent: TicketSummary[];
+  /** Most urgent open tickets, earliest due first. */
+  urgent: TicketSummary[];
+  generatedAt: string;
+}
+
+/**
+ * A coalesced change to a subscribed unit. Counts are absolute values at `seq`, so applying a
+ * delta twice, or after a newer snapshot, changes nothing; clients drop deltas with seq <= theirs.
+ */
+export interface Delta {
+  unitId: string;
+  seq: number;
+  day: string;
+  /** The subscribed unit and any of its children whose counts changed. */
+  units: Record<string, UnitCounts>;
+  districts: Record<string, MapCounts>;
+  feeders: Record<string, MapCounts>;
+  /** Tickets inside the unit that changed (closed ones too, so lists can drop them). */
+  tickets: TicketSummary[];
+  /** The ticket events inside the unit, in seq order (the live feed). */
+  events: TicketEventView[];
+  /** Set when this delta replays events missed while disconnected (seq range fromSeq+1..seq). */
+  replayFrom?: number;
+}
+
+export interface SubscribeAck {
+  ok: boolean;
+  mode?: "snapshot" | "replay";
+  error?: { code: string; message: string };
+}
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  delta: (delta: Delta) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (request: { unitId?: string; sinceSeq?: number }, ack?: (res: SubscribeAck) => void) => void;
+  unsubscribe: (request: { unitId: string }) => void;
+}
+
+export const LIVE_NAMESPACE = "/live";
+/** At most this many coalesced updates per second reach one subscribed screen. */
+export const MAX_UPDATES_PER_SECOND = 10;
+/** Bound on `recent` and `urgent` ticket lists in a snapshot. */
+export const SNAPSHOT_TICKET_LIMIT = 25;

@@ -1,0 +1,106 @@
+/**
+ * zod schemas for every input that crosses a boundary into Nigrani. The server validates with
+ * these; the client uses the same ones for forms, so both agree on what is accepted.
+ */
+import { z } from "zod";
+import { CATEGORY_IDS, CHANNELS, SLA_STATES, STATUSES, UNIT_KINDS } from "./domain.js";
+
+export const MAX_REPORT_TEXT = 4000;
+
+export const categorySchema = z.enum(CATEGORY_IDS);
+export const channelSchema = z.enum(CHANNELS);
+
+/** Indian mobile numbers, with or without +91 / 0 prefixes and spaces. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{6,16}[0-9]$/, "must be a phone number of 8 to 15 digits");
+
+export const reportInputSchema = z
+  .strictObject({
+    channel: channelSchema,
+    text: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(MAX_REPORT_TEXT, `must be at most ${MAX_REPORT_TEXT} characters`),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    consumerAccount: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{6,16}$/, "must be 6 to 16 digits")
+      .optional(),
+    phone: phoneSchema.optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+    category: categorySchema.optional(),
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
+    /** Officer who took the call (officer_phone / walk_in) or operator who pasted it. */
+    officerId: z.string().trim().min(1).max(100).optional(),
+    /** Link kept for a pasted tweet or post. */
+    sourceUrl: z.url().max(500).optional(),
+  })
+  .refine((r) => (r.lat === undefined) === (r.lon === undefined), {
+    message: "lat and lon must be given together",
+    path: ["lon"],
+  });
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+export const subscribeSchema = z.strictObject({
+  unitId: z.string().min(1).max(100).optional(),
+  sinceSeq: z.number().int().min(0).optional(),
+});
+
+export const ticketQuerySchema = z.strictObject({
+  unit: z.string().min(1).max(100).optional(),
+  status: z.enum(STATUSES).optional(),
+  open: z.enum(["true", "false"]).optional(),
+  category: z.union([categorySchema, z.literal("uncategorised")]).optional(),
+  sla: z.enum(SLA_STATES).optional(),
+  channel: channelSchema.optional(),
+  needsTriage: z.enum(["true", "false"]).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export type TicketQuery = z.infer<typeof ticketQuerySchema>;
+
+/** One row of a discom's own network file (CSV or GeoJSON properties). */
+export const unitImportRowSchema = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$/, "must be letters, digits, - _ . : (max 80)"),
+  kind: z.enum(UNIT_KINDS),
+  parent: z.string().trim().optional(),
+  name: z.string().trim().min(1, "must not be empty").max(120),
+  name_hi: z.string().trim().min(1, "must not be empty").max(120),
+  lat: z.coerce.number().min(-90).max(90),
+  lon: z.coerce.number().min(-180).max(180),
+  urban: z
+    .union([z.boolean(), z.enum(["true", "false", "1", "0", "yes", "no", ""])])
+    .optional()
+    .transform((v) => v === true || v === "true" || v === "1" || v === "yes"),
+  district: z.string().trim().optional(),
+  code: z.string().trim().max(8).optional(),
+});
+export type UnitImportRow = z.infer<typeof unitImportRowSchema>;
+
+/** The error body every HTTP endpoint uses. */
+export interface ApiError {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+/** Turns a zod error into `{ field: reason }` with dotted paths. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "(body)";
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) fields[k] = "is not a known field";
+      continue;
+    }
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

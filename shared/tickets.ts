@@ -1,0 +1,64 @@
+import type { CategoryId, Channel, SlaState, Status } from "./domain.js";
+
+/** What a screen needs to show a ticket in a feed or list (no personal data). */
+export interface TicketSummary {
+  number: string;
+  seq: number;
+  status: Status;
+  category: CategoryId | null;
+  channel: Channel;
+  feederId: string | null;
+  /** Ancestor ids from the root to the feeder (just the root while the ticket needs triage). */
+  path: string[];
+  districtId: string | null;
+  needsTriage: boolean;
+  slaState: SlaState;
+  createdAt: string;
+  dueAt: string | null;
+  updatedAt: string;
+  /** First line of the first report, trimmed; phone numbers masked. */
+  excerpt: string;
+  reportCount: number;
+  assigneeId: string | null;
+  escalationLevel: number;
+  incidentId: string | null;
+}
+
+export interface ReportView {
+  id: string;
+  channel: Channel;
+  externalId: string | null;
+  text: string;
+  receivedAt: string;
+  consumerAccount: string | null;
+  /** Masked except for the last 4 digits. */
+  phone: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export const EVENT_TYPES = [
+  "created",
+  "report_attached",
+  "categorised",
+  "located",
+  "assigned",
+  "status_changed",
+  "sla_changed",
+  "escalated",
+  "note",
+  "feedback",
+  "merged",
+  "otp_failed",
+  "incident_linked",
+] as const;
+export type TicketEventType = (typeof EVENT_TYPES)[number];
+
+export interface TicketEventView {
+  seq: number;
+  ticketNumber: string;
+  type: TicketEventType;
+  at: string;
+  actor: string | null;
+  data: Record<string, unknown>;
+}
