@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * Configuration comes only from environment variables, validated at start. Every secret has a demo
+ * default so `npm start` works on a fresh machine, and production mode refuses to run with one.
+ */
+const DEMO = "demo-not-secret";
+
+const bool = z
+  .enum(["on", "off", "true", "false", "1", "0"])
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SIMULATOR: bool.default(true),
+  SIM_RATE: z.coerce.number().min(0).max(1_000_000).default(1200),
+  SIM_SEED: z.coerce.number().int().default(1912),
+  NETWORK_SEED: z.coerce.number().int().default(2017),
+  NETWORK_FEEDERS: z.coerce.number().int().min(10).max(100_000).default(3000),
+  NETWORK_CONSUMERS: z.coerce.number().int().min(0).max(5_000_000).default(200_000),
+  CLIENT_DIR: z.string().default("./dist/client"),
+  WHATSAPP_APP_SECRET: z.string().min(1).default(DEMO),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1).default(DEMO),
+  WHATSAPP_TOKEN: z.string().min(1).default(DEMO),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().min(1).default("000000000000000"),
+  WHATSAPP_API_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
+  X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
+  OPEN311_API_KEY: z.string().min(1).default(DEMO),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === "production") {
+    const demo = Object.entries(config)
+      .filter(([, v]) => v === DEMO)
+      .map(([k]) => k);
+    if (demo.length) throw new ConfigError(`production mode needs real values for: ${demo.join(", ")}`);
+  }
+  return config;
+}
+
+/** Config for tests: defaults, an in-memory store, no simulator, a small network. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...configSchema.parse({ NODE_ENV: "test", LOG_LEVEL: "silent", SIMULATOR: "off" }),
+    NETWORK_FEEDERS: 300,
+    NETWORK_CONSUMERS: 5000,
+    PORT: 0,
+    HOST: "127.0.0.1",
+    ...overrides,
+  };
+}

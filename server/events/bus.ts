@@ -1,0 +1,39 @@
+import type { EventRow, TicketRow } from "../store/store.js";
+
+/** One committed change to a ticket: its row before and after, and the events it wrote. */
+export interface TicketChange {
+  seq: number;
+  before: TicketRow | null;
+  after: TicketRow;
+  events: EventRow[];
+}
+
+/**
+ * Carries committed changes from the commands to the projections and the live module. The local
+ * bus calls subscribers synchronously, in order; a cluster bus (Redis) delivers the same messages
+ * to every node.
+ */
+export interface EventBus {
+  publish(change: TicketChange): void;
+  subscribe(handler: (change: TicketChange) => void): () => void;
+  close(): Promise<void>;
+}
+
+export class LocalBus implements EventBus {
+  private handlers: Array<(change: TicketChange) => void> = [];
+
+  publish(change: TicketChange): void {
+    for (const h of this.handlers) h(change);
+  }
+
+  subscribe(handler: (change: TicketChange) => void): () => void {
+    this.handlers.push(handler);
+    return () => {
+      this.handlers = this.handlers.filter((h) => h !== handler);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.handlers = [];
+  }
+}

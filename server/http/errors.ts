@@ -1,0 +1,62 @@
+import type { ErrorRequestHandler, Request, Response, NextFunction, RequestHandler } from "express";
+import type { Logger } from "pino";
+import type { z } from "zod";
+import { fieldErrors, type ApiError } from "../../shared/schemas.js";
+
+/** An error with an HTTP status, a stable code and a human message (and fields for 400s). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses with a shared schema or throws a 400 naming each bad field and why. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown, what = "request"): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = fieldErrors(parsed.error);
+  const summary = Object.entries(fields)
+    .map(([f, why]) => `${f} ${why}`)
+    .join("; ");
+  throw new HttpError(400, "invalid_input", `invalid ${what}: ${summary}`, fields);
+}
+
+/** Lets async route handlers throw; Express 5 forwards rejected promises, this keeps types tidy. */
+export function route(fn: (req: Request, res: Response) => Promise<unknown> | unknown): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      await fn(req, res);
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const body = (status: number, error: ApiError["error"], extra?: Record<string, unknown>) =>
+      res.status(status).json({ error, ...extra });
+    if (err instanceof HttpError) {
+      if (err.status >= 500) log.error({ err, url: req.originalUrl }, err.message);
+      return body(err.status, { code: err.code, message: err.message, fields: err.fields }, err.extra);
+    }
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e.type === "entity.parse.failed") {
+      return body(400, { code: "invalid_json", message: "the body is not valid JSON", fields: { "(body)": "is not valid JSON" } });
+    }
+    if (e.type === "entity.too.large") {
+      return body(413, { code: "too_large", message: "the body is too large" });
+    }
+    if (e.status && e.status >= 400 && e.status < 500) {
+      return body(e.status, { code: "bad_request", message: e.message ?? "bad request" });
+    }
+    log.error({ err, url: req.originalUrl }, "unhandled error");
+    return body(500, { code: "internal", message: "something went wrong; it has been logged" });
+  };
+}

@@ -1,0 +1,23 @@
+import fs from "node:fs";
+import path from "node:path";
+import express, { Router } from "express";
+
+/** Serves the built SPA; any other GET that is not an API path gets index.html (client routes). */
+export function staticRouter(clientDir: string): Router {
+  const router = Router();
+  const dir = path.resolve(clientDir);
+  const index = path.join(dir, "index.html");
+  router.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: noCacheHtml }));
+  router.get(/^\/(?!api\/|socket\.io\/|webhooks\/|open311\/|healthz|metrics).*/, (_req, res) => {
+    if (!fs.existsSync(index)) {
+      res.status(503).type("text/plain").send("The client is not built yet: run `npm run build` (npm start does it).");
+      return;
+    }
+    res.set("Cache-Control", "no-cache").sendFile(index);
+  });
+  return router;
+}
+
+function noCacheHtml(res: express.Response, file: string): void {
+  if (file.endsWith(".html")) res.set("Cache-Control", "no-cache");
+}

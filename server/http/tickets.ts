@@ -1,0 +1,45 @@
+import { Router } from "express";
+import { ticketQuerySchema } from "../../shared/schemas.js";
+import type { Network } from "../network/loaded-network.js";
+import { canSeeUnit, CONTROL_ROOM_VIEWER } from "../policies/units.js";
+import type { Store } from "../store/store.js";
+import { presentEvent, presentReport, presentTicket } from "../tickets/present.js";
+import { HttpError, route, validate } from "./errors.js";
+
+export function ticketsRouter(deps: { store: Store; network: Network }): Router {
+  const router = Router();
+  const viewer = CONTROL_ROOM_VIEWER;
+
+  router.get(
+    "/api/v1/tickets",
+    route(async (req, res) => {
+      const query = validate(ticketQuerySchema, req.query, "query");
+      if (query.unit && !canSeeUnit(deps.network, viewer, query.unit)) {
+        throw new HttpError(404, "not_found", `no unit ${query.unit}`);
+      }
+      const page = await deps.store.listTickets(query);
+      res.json({ tickets: page.rows.map(presentTicket), total: page.total, nextCursor: page.nextCursor });
+    }),
+  );
+
+  router.get(
+    "/api/v1/tickets/:number",
+    route(async (req, res) => {
+      const ticket = await deps.store.getTicketByNumber(String(req.params.number));
+      const feederId = ticket?.feeder_id;
+      if (!ticket || (feederId && !canSeeUnit(deps.network, viewer, feederId))) {
+        throw new HttpError(404, "not_found", `no ticket ${req.params.number}`);
+      }
+      const [reports, events] = await Promise.all([
+        deps.store.reportsOfTicket(ticket.id),
+        deps.store.eventsOfTicket(ticket.id),
+      ]);
+      res.json({
+        ticket: presentTicket(ticket),
+        reports: reports.map(presentReport),
+        events: events.map((e) => presentEvent(e, ticket.number)),
+      });
+    }),
+  );
+  return router;
+}

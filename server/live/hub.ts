@@ -1,0 +1,237 @@
+import type { Logger } from "pino";
+import type { Namespace, Server, Socket } from "socket.io";
+
+import {
+  LIVE_NAMESPACE,
+  MAX_UPDATES_PER_SECOND,
+  type ClientToServerEvents,
+  type Delta,
+  type ServerToClientEvents,
+  type SubscribeAck,
+} from "../../shared/live.js";
+import { subscribeSchema } from "../../shared/schemas.js";
+import type { TicketEventView } from "../../shared/tickets.js";
+import type { TicketChange } from "../events/bus.js";
+import type { Network } from "../network/loaded-network.js";
+import { canSeeUnit, CONTROL_ROOM_VIEWER, defaultUnitFor, type Viewer } from "../policies/units.js";
+import type { Projections, Touched } from "../projections/counts.js";
+import type { Store, TicketRow } from "../store/store.js";
+import { presentEvent, presentTicket } from "../tickets/present.js";
+import { RecentChanges } from "./recent-changes.js";
+import { buildReplay, buildSnapshot, countsDelta, REPLAY_LIMIT } from "./sync.js";
+
+export interface SocketData {
+  viewer: Viewer;
+  unitId?: string;
+}
+type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type LiveNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+export interface LiveDeps {
+  store: Store;
+  network: Network;
+  projections: Projections;
+  log: Logger;
+}
+
+interface Pending {
+  units: Set<string>;
+  districts: Set<string>;
+  feeders: Set<string>;
+  tickets: Map<number, TicketRow>;
+  events: TicketEventView[];
+  timer: NodeJS.Timeout | null;
+  lastFlush: number;
+}
+
+const MIN_INTERVAL_MS = 1000 / MAX_UPDATES_PER_SECOND;
+const roomOf = (unitId: string) => `unit:${unitId}`;
+
+/**
+ * Owns Socket.IO: the only module that emits. Each screen subscribes to one unit and joins that
+ * unit's room; committed changes are coalesced per room so a screen gets at most
+ * MAX_UPDATES_PER_SECOND deltas however fast reports arrive, each carrying absolute counts.
+ */
+export class LiveHub {
+  readonly nsp: LiveNamespace;
+  private readonly pending = new Map<string, Pending>();
+  private readonly recent = new RecentChanges();
+
+  constructor(
+    io: Server,
+    private readonly deps: LiveDeps,
+  ) {
+    this.nsp = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
+    this.nsp.use((socket, next) => {
+      // Sign-in arrives with the login issue; until then every screen is a control-room screen.
+      socket.data.viewer = CONTROL_ROOM_VIEWER;
+      next();
+    });
+    this.nsp.on("connection", (socket) => this.onConnection(socket));
+  }
+
+  get clientCount(): number {
+    return this.nsp.sockets.size;
+  }
+
+  private onConnection(socket: LiveSocket): void {
+    socket.on("subscribe", (request, ack) => {
+      const reply = typeof ack === "function" ? ack : () => undefined;
+      this.subscribe(socket, request).then(reply, (err: unknown) => {
+        this.deps.log.error({ err }, "subscribe failed");
+        reply({ ok: false, error: { code: "internal", message: "could not subscribe" } });
+      });
+    });
+    socket.on("unsubscribe", () => {
+      if (socket.data.unitId) void socket.leave(roomOf(socket.data.unitId));
+      socket.data.unitId = undefined;
+    });
+  }
+
+  private async subscribe(socket: LiveSocket, request: unknown): Promise<SubscribeAck> {
+    const parsed = subscribeSchema.safeParse(request ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: "invalid", message: parsed.error.issues[0]?.message ?? "bad request" },
+      };
+    }
+    const { network, projections, store } = this.deps;
+    const unitId = parsed.data.unitId ?? defaultUnitFor(socket.data.viewer);
+    if (!canSeeUnit(network, socket.data.viewer, unitId)) {
+      // Not found and not allowed look the same, so unit ids cannot be probed.
+      return { ok: false, error: { code: "not_found", message: `no unit ${unitId}` } };
+    }
+    const sinceSeq = parsed.data.sinceSeq;
+    if (
+      sinceSeq !== undefined &&
+      sinceSeq <= projections.seq &&
+      projections.seq - sinceSeq <= REPLAY_LIMIT
+    ) {
+      const replay = await buildReplay(
+        { store, network, projections, recent: this.recent },
+        unitId,
+        sinceSeq,
+      );
+      if (replay) {
+        this.join(socket, unitId);
+        socket.emit("delta", replay);
+        return { ok: true, mode: "replay" };
+      }
+    }
+    const snapshot = await buildSnapshot(
+      { store, network, projections, recent: this.recent },
+      unitId,
+    );
+    this.join(socket, unitId);
+    socket.emit("snapshot", snapshot);
+    return { ok: true, mode: "snapshot" };
+  }
+
+  private join(socket: LiveSocket, unitId: string): void {
+    if (socket.data.unitId && socket.data.unitId !== unitId)
+      void socket.leave(roomOf(socket.data.unitId));
+    socket.data.unitId = unitId;
+    void socket.join(roomOf(unitId));
+  }
+
+  /** Called for every committed change, after the projections applied it. */
+  onChange(change: TicketChange, touched: Touched): void {
+    this.recent.push(change);
+    const paths = new Set<string>();
+    const afterPath = JSON.parse(change.after.path) as string[];
+    const beforePath = change.before ? (JSON.parse(change.before.path) as string[]) : [];
+    for (const id of [...beforePath, ...afterPath]) paths.add(id);
+    const rooms = this.nsp.adapter.rooms;
+    for (const unitId of paths) {
+      if (!rooms.get(roomOf(unitId))?.size) continue;
+      const p = this.pendingFor(unitId);
+      p.units.add(unitId);
+      for (const path of [beforePath, afterPath]) {
+        const child = this.deps.network.childOnPath(unitId, path);
+        if (child) p.units.add(child);
+      }
+      for (const key of touched.districts)
+        if (key.startsWith(`${unitId}|`)) p.districts.add(key.slice(unitId.length + 1));
+      for (const f of touched.feeders) p.feeders.add(f);
+      p.tickets.set(change.after.id, change.after);
+      for (const e of change.events) p.events.push(presentEvent(e, change.after.number));
+      this.schedule(unitId, p);
+    }
+  }
+
+  private pendingFor(unitId: string): Pending {
+    let p = this.pending.get(unitId);
+    if (!p) {
+      p = {
+        units: new Set(),
+        districts: new Set(),
+        feeders: new Set(),
+        tickets: new Map(),
+        events: [],
+        timer: null,
+        lastFlush: 0,
+      };
+      this.pending.set(unitId, p);
+    }
+    return p;
+  }
+
+  private schedule(unitId: string, p: Pending): void {
+    if (p.timer) return;
+    const wait = p.lastFlush + MIN_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      // The first change after a quiet moment goes out at once (after this tick's other changes).
+      p.timer = setTimeout(() => this.flush(unitId), 0);
+      return;
+    }
+    p.timer = setTimeout(() => this.flush(unitId), wait);
+  }
+
+  private flush(unitId: string): void {
+    const p = this.pending.get(unitId);
+    if (!p) return;
+    p.timer = null;
+    p.lastFlush = Date.now();
+    const { projections } = this.deps;
+    const delta: Delta = {
+      ...countsDelta(projections, unitId, p.units, p.districts, p.feeders),
+      tickets: [...p.tickets.values()].map(presentTicket),
+      events: p.events,
+    };
+    p.units.clear();
+    p.districts.clear();
+    p.feeders.clear();
+    p.tickets.clear();
+    p.events = [];
+    this.nsp.local.to(roomOf(unitId)).emit("delta", delta);
+  }
+
+  /** After a day turns or a rebuild, every screen gets a fresh snapshot. */
+  async resyncAll(): Promise<void> {
+    const { store, network, projections } = this.deps;
+    for (const socket of this.nsp.sockets.values()) {
+      const unitId = socket.data.unitId;
+      if (!unitId) continue;
+      socket.emit(
+        "snapshot",
+        await buildSnapshot({ store, network, projections, recent: this.recent }, unitId),
+      );
+    }
+  }
+
+  close(): void {
+    for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer);
+    this.pending.clear();
+  }
+}

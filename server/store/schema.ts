@@ -1,0 +1,108 @@
+import type { Generated } from "kysely";
+
+/** Row types of the store, as Kysely sees them. Times are ISO-8601 UTC strings; booleans are 0/1. */
+export interface UnitTable {
+  id: string;
+  kind: string;
+  parent_id: string | null;
+  name: string;
+  name_hi: string;
+  lat: number;
+  lon: number;
+  /** JSON array of ancestor ids, root first, self last. */
+  path: string;
+  district_id: string | null;
+  urban: number;
+  a_class: number;
+  synthetic: number;
+  code: string | null;
+}
+
+export interface ConsumerTable {
+  account: string;
+  feeder_id: string;
+  name: string;
+  name_hi: string;
+  phone: string;
+}
+
+export interface ReportTable {
+  id: string;
+  channel: string;
+  external_id: string | null;
+  idempotency_key: string | null;
+  text: string;
+  received_at: string;
+  consumer_account: string | null;
+  phone: string | null;
+  lat: number | null;
+  lon: number | null;
+  category_hint: string | null;
+  officer_id: string | null;
+  source_url: string | null;
+  /** The payload as the channel sent it (JSON), kept verbatim for audit. */
+  raw: string | null;
+  ticket_id: number;
+  created_at: string;
+}
+
+export interface TicketTable {
+  id: Generated<number>;
+  number: string;
+  status: string;
+  category: string | null;
+  confidence: number | null;
+  channel: string;
+  feeder_id: string | null;
+  /** JSON array: root..feeder, or just the root while the ticket needs triage. */
+  path: string;
+  district_id: string | null;
+  needs_triage: number;
+  sla_state: string;
+  created_at: string;
+  due_at: string | null;
+  at_risk_at: string | null;
+  updated_at: string;
+  resolved_at: string | null;
+  closed_at: string | null;
+  excerpt: string;
+  report_count: number;
+  assignee_id: string | null;
+  escalation_level: number;
+  incident_id: string | null;
+  consumer_account: string | null;
+  phone: string | null;
+  last_seq: number;
+}
+
+export interface TicketEventTable {
+  seq: Generated<number>;
+  ticket_id: number;
+  type: string;
+  at: string;
+  actor: string | null;
+  /** JSON object. */
+  data: string;
+  /** JSON array: the ticket's path after the event (for filtering replays per unit). */
+  path: string;
+}
+
+export interface TicketUnitTable {
+  unit_id: string;
+  ticket_id: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  consumers: ConsumerTable;
+  reports: ReportTable;
+  tickets: TicketTable;
+  ticket_events: TicketEventTable;
+  ticket_units: TicketUnitTable;
+  meta: MetaTable;
+}

@@ -1,0 +1,77 @@
+import type { CategoryId, Channel, SlaState, Status } from "../../shared/domain.js";
+import type {
+  ReportView,
+  TicketEventType,
+  TicketEventView,
+  TicketSummary,
+} from "../../shared/tickets.js";
+import type { EventRow, ReportRow, TicketRow } from "../store/store.js";
+
+/** Presenters own the wire shape: rows never go over the wire, and personal data is masked here. */
+
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, "");
+  return digits.length <= 4 ? "••••" : "•".repeat(digits.length - 4) + digits.slice(-4);
+}
+
+/** Hides long digit runs (phones, accounts) in free text shown on shared screens. */
+export function maskDigits(text: string): string {
+  return text.replace(/\+?\d[\d -]{6,}\d/g, (m) => {
+    const d = m.replace(/\D/g, "");
+    return "•".repeat(Math.max(0, d.length - 4)) + d.slice(-4);
+  });
+}
+
+export function excerptOf(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return maskDigits(line.length > 160 ? line.slice(0, 157) + "…" : line);
+}
+
+export function presentTicket(t: TicketRow): TicketSummary {
+  return {
+    number: t.number,
+    seq: t.last_seq,
+    status: t.status as Status,
+    category: t.category as CategoryId | null,
+    channel: t.channel as Channel,
+    feederId: t.feeder_id,
+    path: JSON.parse(t.path) as string[],
+    districtId: t.district_id,
+    needsTriage: t.needs_triage === 1,
+    slaState: t.sla_state as SlaState,
+    createdAt: t.created_at,
+    dueAt: t.due_at,
+    updatedAt: t.updated_at,
+    excerpt: t.excerpt,
+    reportCount: t.report_count,
+    assigneeId: t.assignee_id,
+    escalationLevel: t.escalation_level,
+    incidentId: t.incident_id,
+  };
+}
+
+export function presentReport(r: ReportRow): ReportView {
+  return {
+    id: r.id,
+    channel: r.channel as Channel,
+    externalId: r.external_id,
+    text: r.text,
+    receivedAt: r.received_at,
+    consumerAccount: r.consumer_account,
+    phone: maskPhone(r.phone),
+    lat: r.lat,
+    lon: r.lon,
+  };
+}
+
+export function presentEvent(e: EventRow, ticketNumber: string): TicketEventView {
+  return {
+    seq: Number(e.seq),
+    ticketNumber,
+    type: e.type as TicketEventType,
+    at: e.at,
+    actor: e.actor,
+    data: JSON.parse(e.data) as Record<string, unknown>,
+  };
+}
