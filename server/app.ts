@@ -4,7 +4,7 @@ import pino, { type Logger } from "pino";
 import { Server } from "socket.io";
 import { ROOT_UNIT_ID } from "../shared/domain.js";
 import { systemClock, type Clock } from "./clock/clock.js";
-import { slaSweep, Sweeper } from "./clock/sweeper.js";
+import { Sweeper } from "./clock/sweeper.js";
 import type { Config } from "./config.js";
 import { LocalBus, type EventBus } from "./events/bus.js";
 import { errorHandler } from "./http/errors.js";
@@ -21,9 +21,15 @@ import type { Network } from "./network/loaded-network.js";
 import { Projections } from "./projections/counts.js";
 import { openSqliteStore } from "./store/sqlite.js";
 import type { Store } from "./store/store.js";
-import { refreshSla } from "./tickets/commands.js";
-import { DEFAULT_SLA_LIMITS } from "./tickets/sla.js";
 import { TicketWriter } from "./tickets/writer.js";
+import { SettingsStore } from "./tickets/settings.js";
+import { lifecycleSweeps } from "./tickets/timed.js";
+import { Officers } from "./officers/officers.js";
+import { generateOfficers } from "./officers/generate.js";
+import { logSender, outboxSweep } from "./outbox/dispatcher.js";
+import { ticketActionsRouter } from "./http/ticket-actions.js";
+import { trackRouter } from "./http/track.js";
+import { adminRouter } from "./http/admin.js";
 import { createTextTriage } from "./triage/text-triage.js";
 import { startDemoSimulator, type RunningSimulator } from "./sim/wiring.js";
 
@@ -44,6 +50,8 @@ export interface NigraniApp {
   hub: LiveHub;
   intake: IntakeContext;
   sweeper: Sweeper;
+  officers: Officers;
+  settings: SettingsStore;
   metrics: Metrics;
   clock: Clock;
   log: Logger;
@@ -85,11 +93,23 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     socketClients: () => hub.clientCount,
   });
   const writer = new TicketWriter(store, bus);
+  const settings = new SettingsStore(store.kysely);
+  await settings.load();
+  if ((await store.kysely.selectFrom("officers").select("id").limit(1).execute()).length === 0) {
+    await Officers.replaceAll(
+      store.kysely,
+      generateOfficers(network.units.values(), config.NETWORK_SEED),
+    );
+  }
+  const officers = await Officers.load(store.kysely);
   const intake: IntakeContext = {
     writer,
     network,
     clock,
-    slaLimits: DEFAULT_SLA_LIMITS,
+    settings,
+    officers,
+    otpSecret: config.OTP_SECRET,
+    publicUrl: config.PUBLIC_URL,
     store,
     triage: deps.triage ?? createTextTriage(network),
     onReport(input, filed) {
@@ -99,7 +119,8 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   };
   const sweeper = new Sweeper(
     [
-      slaSweep(store, clock, (id) => refreshSla(intake, id)),
+      ...lifecycleSweeps(intake, store),
+      outboxSweep(store.kysely, {}, logSender(log), clock, log),
       {
         name: "day",
         async run() {
@@ -117,6 +138,9 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
   app.use(reportsRouter(intake));
   app.use(ticketsRouter({ store, network }));
+  app.use(ticketActionsRouter(intake));
+  app.use(trackRouter({ ctx: intake, store, officers }));
+  app.use(adminRouter({ store, network, officers, settings, clock }));
   app.use(networkRouter({ network: () => network, generated: () => generated }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "no such API endpoint" } });
@@ -133,6 +157,8 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     hub,
     intake,
     sweeper,
+    officers,
+    settings,
     metrics,
     clock,
     log,
@@ -145,8 +171,9 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
       const addr = server.address();
       const port = typeof addr === "object" && addr ? addr.port : config.PORT;
-      if (config.NODE_ENV !== "test") sweeper.start(15_000);
-      if (config.SIMULATOR) simulator = startDemoSimulator({ config, store, network, intake, clock, log });
+      if (config.NODE_ENV !== "test") sweeper.start(config.SWEEP_INTERVAL_MS);
+      if (config.SIMULATOR)
+        simulator = startDemoSimulator({ config, store, network, intake, clock, log });
       const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
       log.info({ url }, "Nigrani is listening");
       return url;

@@ -32,6 +32,11 @@ export const configSchema = z.object({
   WHATSAPP_API_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
   OPEN311_API_KEY: z.string().min(1).default(DEMO),
+  OTP_SECRET: z.string().min(1).default(DEMO),
+  /** Base URL consumers are sent to for /track links. */
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** Interval of the clock's sweep (SLA states, escalations, unconfirmed closures, outbox). */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -49,7 +54,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const demo = Object.entries(config)
       .filter(([, v]) => v === DEMO)
       .map(([k]) => k);
-    if (demo.length) throw new ConfigError(`production mode needs real values for: ${demo.join(", ")}`);
+    if (demo.length)
+      throw new ConfigError(`production mode needs real values for: ${demo.join(", ")}`);
   }
   return config;
 }

@@ -6,7 +6,10 @@ export interface Metrics {
   reportsReceived: Counter<"channel" | "outcome">;
 }
 
-export function createMetrics(sources: { openTickets: () => number; socketClients: () => number }): Metrics {
+export function createMetrics(sources: {
+  openTickets: () => number;
+  socketClients: () => number;
+}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const reportsReceived = new Counter({

@@ -27,7 +27,9 @@ export function emptyCounts(): UnitCounts {
   return {
     open: 0,
     needsTriage: 0,
-    byCategory: Object.fromEntries([...CATEGORY_IDS, "uncategorised"].map((c) => [c, 0])) as UnitCounts["byCategory"],
+    byCategory: Object.fromEntries(
+      [...CATEGORY_IDS, "uncategorised"].map((c) => [c, 0]),
+    ) as UnitCounts["byCategory"],
     byStatus: Object.fromEntries(OPEN_STATUSES.map((s) => [s, 0])) as UnitCounts["byStatus"],
     bySla: Object.fromEntries(SLA_STATES.map((s) => [s, 0])) as UnitCounts["bySla"],
     escalated: 0,

@@ -25,9 +25,19 @@ export interface Category {
 export const CATEGORIES: Record<CategoryId, Category> = {
   supply_cut: { id: "supply_cut", en: "Supply cut", hi: "बिजली आपूर्ति बाधित", wing: "technical" },
   pole_wire: { id: "pole_wire", en: "Pole / wire", hi: "खंभा / तार", wing: "technical" },
-  meter_jumping: { id: "meter_jumping", en: "Meter jumping", hi: "मीटर तेज़ चलना", wing: "commercial" },
+  meter_jumping: {
+    id: "meter_jumping",
+    en: "Meter jumping",
+    hi: "मीटर तेज़ चलना",
+    wing: "commercial",
+  },
   meter_reading: { id: "meter_reading", en: "Meter reading", hi: "मीटर रीडिंग", wing: "commercial" },
-  bill_generation: { id: "bill_generation", en: "Bill generation", hi: "बिल संबंधी", wing: "commercial" },
+  bill_generation: {
+    id: "bill_generation",
+    en: "Bill generation",
+    hi: "बिल संबंधी",
+    wing: "commercial",
+  },
   connection_transfer: {
     id: "connection_transfer",
     en: "Connection transfer",
@@ -157,4 +167,10 @@ export function istDay(at: Date | number): string {
 }
 
 /** The five 'A-class' cities with the strictest UPERC limits. */
-export const A_CLASS_CITY_DISTRICTS = ["lucknow", "prayagraj", "kanpur-nagar", "varanasi", "agra"] as const;
+export const A_CLASS_CITY_DISTRICTS = [
+  "lucknow",
+  "prayagraj",
+  "kanpur-nagar",
+  "varanasi",
+  "agra",
+] as const;

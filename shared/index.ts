@@ -4,3 +4,4 @@ export * from "./tickets.js";
 export * from "./counts.js";
 export * from "./live.js";
 export * from "./schemas.js";
+export * from "./officers.js";

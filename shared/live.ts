@@ -52,7 +52,10 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  subscribe: (request: { unitId?: string; sinceSeq?: number }, ack?: (res: SubscribeAck) => void) => void;
+  subscribe: (
+    request: { unitId?: string; sinceSeq?: number },
+    ack?: (res: SubscribeAck) => void,
+  ) => void;
   unsubscribe: (request: { unitId: string }) => void;
 }
 

@@ -104,3 +104,103 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+// --- ticket lifecycle (actions, public tracking, settings) ---------------------------------------
+
+const reason = z.string().trim().min(3, "must say why (at least 3 characters)").max(1000);
+const officerRoleSchema = z.enum(["je", "sdo", "xen", "se", "ce", "md"]);
+
+export const ticketActionSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("assign"),
+    officerId: z.string().min(1).max(120),
+    reason: reason.optional(),
+  }),
+  z.strictObject({ type: z.literal("start"), note: z.string().trim().max(1000).optional() }),
+  z.strictObject({
+    type: z.literal("resolve"),
+    note: z
+      .string()
+      .trim()
+      .min(5, "a resolution note is required (at least 5 characters)")
+      .max(2000),
+  }),
+  z.strictObject({ type: z.literal("reopen"), reason }),
+  z.strictObject({
+    type: z.literal("note"),
+    text: z.string().trim().min(1, "must not be empty").max(2000),
+  }),
+  z.strictObject({ type: z.literal("escalate"), reason }),
+  z.strictObject({ type: z.literal("merge"), into: z.string().trim().min(1).max(40) }),
+  z.strictObject({
+    type: z.literal("confirm_otp"),
+    otp: z.string().regex(/^\d{6}$/, "must be the 6-digit code the consumer received"),
+  }),
+  z.strictObject({ type: z.literal("place"), feederId: z.string().min(1).max(120) }),
+  z.strictObject({ type: z.literal("categorise"), category: categorySchema }),
+]);
+export type TicketAction = z.infer<typeof ticketActionSchema>;
+
+export const trackLookupSchema = z.strictObject({
+  number: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{2,5}-\d{6}$/, "must be a ticket number like LKO-000123"),
+  phone4: z.string().regex(/^\d{4}$/, "must be the last 4 digits of your phone number"),
+});
+
+export const feedbackSchema = z.strictObject({
+  phone4: z.string().regex(/^\d{4}$/, "must be the last 4 digits of your phone number"),
+  resolved: z.boolean(),
+  rating: z.number().int().min(1).max(5).optional(),
+  comment: z.string().trim().max(1000).optional(),
+});
+
+export const routingRuleSchema = z.strictObject({
+  category: categorySchema,
+  role: officerRoleSchema,
+  /** Applies only to tickets under this unit (e.g. a city moved to functional verticals). */
+  unitId: z.string().min(1).max(120).optional(),
+});
+
+export const slaLimitSchema = z.strictObject({
+  category: categorySchema,
+  aClassHours: z
+    .number()
+    .positive()
+    .max(24 * 90),
+  urbanHours: z
+    .number()
+    .positive()
+    .max(24 * 90),
+  ruralHours: z
+    .number()
+    .positive()
+    .max(24 * 90),
+  compensationPerDay: z.number().min(0).max(100_000),
+  verified: z.boolean(),
+  source: z.string().max(500),
+});
+
+export const settingsUpdateSchema = z.strictObject({
+  routing: z.array(routingRuleSchema).min(1).optional(),
+  slaLimits: z.array(slaLimitSchema).length(6).optional(),
+  confirmWindowHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .optional(),
+  otpMaxAttempts: z.number().int().min(1).max(20).optional(),
+});
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+export const leaveSchema = z.strictObject({
+  onLeave: z.boolean(),
+  standInId: z.string().min(1).max(120).optional(),
+});
+
+export const scorecardQuerySchema = z.strictObject({
+  unit: z.string().min(1).max(120).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});

@@ -49,7 +49,11 @@ export class Sweeper {
 }
 
 /** Moves SLA states along as deadlines pass. */
-export function slaSweep(store: Store, clock: Clock, refresh: (ticketId: number) => Promise<unknown>): SweepTask {
+export function slaSweep(
+  store: Store,
+  clock: Clock,
+  refresh: (ticketId: number) => Promise<unknown>,
+): SweepTask {
   return {
     name: "sla",
     async run() {

@@ -17,7 +17,11 @@ export class HttpError extends Error {
 }
 
 /** Parses with a shared schema or throws a 400 naming each bad field and why. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, what = "request"): z.infer<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what = "request",
+): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fields = fieldErrors(parsed.error);
@@ -28,7 +32,9 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, what = 
 }
 
 /** Lets async route handlers throw; Express 5 forwards rejected promises, this keeps types tidy. */
-export function route(fn: (req: Request, res: Response) => Promise<unknown> | unknown): RequestHandler {
+export function route(
+  fn: (req: Request, res: Response) => Promise<unknown> | unknown,
+): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       await fn(req, res);
@@ -44,11 +50,19 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(status).json({ error, ...extra });
     if (err instanceof HttpError) {
       if (err.status >= 500) log.error({ err, url: req.originalUrl }, err.message);
-      return body(err.status, { code: err.code, message: err.message, fields: err.fields }, err.extra);
+      return body(
+        err.status,
+        { code: err.code, message: err.message, fields: err.fields },
+        err.extra,
+      );
     }
     const e = err as { type?: string; status?: number; message?: string };
     if (e.type === "entity.parse.failed") {
-      return body(400, { code: "invalid_json", message: "the body is not valid JSON", fields: { "(body)": "is not valid JSON" } });
+      return body(400, {
+        code: "invalid_json",
+        message: "the body is not valid JSON",
+        fields: { "(body)": "is not valid JSON" },
+      });
     }
     if (e.type === "entity.too.large") {
       return body(413, { code: "too_large", message: "the body is too large" });

@@ -6,7 +6,10 @@ import type { Network } from "../network/loaded-network.js";
 import type { NetworkOptions } from "../network/bootstrap.js";
 
 /** The network and district shapes change only on import, so they are served with ETags. */
-export function networkRouter(deps: { network: () => Network; generated: () => NetworkOptions | null }): Router {
+export function networkRouter(deps: {
+  network: () => Network;
+  generated: () => NetworkOptions | null;
+}): Router {
   const router = Router();
   let cached: { network: Network; body: string; etag: string } | null = null;
   const geo = JSON.stringify(loadDistrictGeoJson());
@@ -27,7 +30,11 @@ export function networkRouter(deps: { network: () => Network; generated: () => N
         generated: deps.generated(),
       };
       const body = JSON.stringify(payload);
-      cached = { network, body, etag: `"${createHash("sha1").update(body).digest("hex").slice(0, 16)}"` };
+      cached = {
+        network,
+        body,
+        etag: `"${createHash("sha1").update(body).digest("hex").slice(0, 16)}"`,
+      };
     }
     send(res, cached.body, cached.etag, req.get("If-None-Match"));
   });

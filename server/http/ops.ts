@@ -2,7 +2,11 @@ import { Router } from "express";
 import type { Metrics } from "../metrics.js";
 import type { Store } from "../store/store.js";
 
-export function opsRouter(deps: { store: Store; metrics: Metrics; isShuttingDown: () => boolean }): Router {
+export function opsRouter(deps: {
+  store: Store;
+  metrics: Metrics;
+  isShuttingDown: () => boolean;
+}): Router {
   const router = Router();
   router.get("/healthz", async (_req, res) => {
     if (deps.isShuttingDown()) return res.status(503).json({ ok: false, reason: "shutting down" });

@@ -22,7 +22,10 @@ export function reportsRouter(ctx: IntakeContext): Router {
         throw new HttpError(415, "unsupported_media_type", "send the report as application/json");
       }
       const header = req.get("Idempotency-Key");
-      const idempotencyKey = header === undefined ? null : validate(idempotencyKeySchema, header, "Idempotency-Key header");
+      const idempotencyKey =
+        header === undefined
+          ? null
+          : validate(idempotencyKeySchema, header, "Idempotency-Key header");
       const input = validate(reportInputSchema, req.body, "report");
       const filed = await ingestReport(ctx, input, { idempotencyKey, raw: req.body });
       const duplicate = filed.change === null;

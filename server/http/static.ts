@@ -10,7 +10,10 @@ export function staticRouter(clientDir: string): Router {
   router.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: noCacheHtml }));
   router.get(/^\/(?!api\/|socket\.io\/|webhooks\/|open311\/|healthz|metrics).*/, (_req, res) => {
     if (!fs.existsSync(index)) {
-      res.status(503).type("text/plain").send("The client is not built yet: run `npm run build` (npm start does it).");
+      res
+        .status(503)
+        .type("text/plain")
+        .send("The client is not built yet: run `npm run build` (npm start does it).");
       return;
     }
     res.set("Cache-Control", "no-cache").sendFile(index);

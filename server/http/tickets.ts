@@ -18,7 +18,11 @@ export function ticketsRouter(deps: { store: Store; network: Network }): Router 
         throw new HttpError(404, "not_found", `no unit ${query.unit}`);
       }
       const page = await deps.store.listTickets(query);
-      res.json({ tickets: page.rows.map(presentTicket), total: page.total, nextCursor: page.nextCursor });
+      res.json({
+        tickets: page.rows.map(presentTicket),
+        total: page.total,
+        nextCursor: page.nextCursor,
+      });
     }),
   );
 

@@ -1,6 +1,7 @@
 import type { ReportInput } from "../../shared/schemas.js";
 import type { Store } from "../store/store.js";
-import { fileReport, type FiledReport, type TicketContext } from "../tickets/commands.js";
+import { fileReport, type FiledReport } from "../tickets/commands.js";
+import type { TicketContext } from "../tickets/context.js";
 import { placeReport } from "../triage/placement.js";
 import type { Categorisation, PlaceMatch } from "../triage/types.js";
 
@@ -28,7 +29,9 @@ export async function ingestReport(
   const categorisation: Categorisation = input.category
     ? { category: input.category, label: input.category, confidence: 1 }
     : ctx.triage.categorise(input.text);
-  const consumer = input.consumerAccount ? await ctx.store.findConsumer(input.consumerAccount) : undefined;
+  const consumer = input.consumerAccount
+    ? await ctx.store.findConsumer(input.consumerAccount)
+    : undefined;
   const placement = placeReport(ctx.network, {
     accountFeederId: consumer?.feeder_id ?? null,
     lat: input.lat,

@@ -8,7 +8,11 @@ export interface Viewer {
   scope: string[];
 }
 
-export const CONTROL_ROOM_VIEWER: Viewer = { id: "control-room", role: "control_room", scope: ["network"] };
+export const CONTROL_ROOM_VIEWER: Viewer = {
+  id: "control-room",
+  role: "control_room",
+  scope: ["network"],
+};
 
 /**
  * May this viewer see unit X? The one answer used by HTTP reads and Socket.IO room joins alike.

@@ -24,7 +24,9 @@ export function startDemoSimulator(deps: {
   log: Logger;
 }): RunningSimulator {
   const { config, store, network, intake, log } = deps;
-  const districtNames = new Map([...network.districts.values()].map((d) => [d.id, { name: d.name, nameHi: d.nameHi }]));
+  const districtNames = new Map(
+    [...network.districts.values()].map((d) => [d.id, { name: d.name, nameHi: d.nameHi }]),
+  );
   const sim = createSimulator({
     seed: config.SIM_SEED,
     ratePerHour: config.SIM_RATE,

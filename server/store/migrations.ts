@@ -157,6 +157,146 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    "0002_lifecycle_and_channels": {
+      async up(db: Kysely<unknown>) {
+        // Officers own units: JE per substation, SDO per sub-division, XEN per division, SE per circle,
+        // CE per zone, MD per discom. A stand-in covers an officer on leave.
+        await db.schema
+          .createTable("officers")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("unit_id", "text", (c) => c.notNull())
+          .addColumn("role", "text", (c) => c.notNull())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("name_hi", "text", (c) => c.notNull())
+          .addColumn("designation", "text", (c) => c.notNull())
+          .addColumn("designation_hi", "text", (c) => c.notNull())
+          .addColumn("phone", "text", (c) => c.notNull())
+          .addColumn("on_leave", "integer", (c) => c.notNull().defaultTo(0))
+          .addColumn("stand_in_id", "text")
+          .execute();
+        await db.schema
+          .createIndex("officers_unit")
+          .on("officers")
+          .columns(["unit_id", "role"])
+          .execute();
+
+        for (const [column, type] of [
+          ["otp_hash", "text"],
+          ["otp_attempts", "integer"],
+          ["resolved_by", "text"],
+          ["resolution_note", "text"],
+          ["closure", "text"],
+          ["confirm_by", "text"],
+          ["feedback_resolved", "integer"],
+          ["feedback_rating", "integer"],
+          ["false_closures", "integer"],
+          ["next_escalation_at", "text"],
+          ["merged_into", "text"],
+          ["first_resolved_at", "text"],
+        ] as const) {
+          await db.schema.alterTable("tickets").addColumn(column, type).execute();
+        }
+        await db.schema
+          .createIndex("tickets_escalation")
+          .on("tickets")
+          .column("next_escalation_at")
+          .execute();
+        await db.schema
+          .createIndex("tickets_confirm_by")
+          .on("tickets")
+          .column("confirm_by")
+          .execute();
+        await db.schema
+          .createIndex("tickets_assignee")
+          .on("tickets")
+          .column("assignee_id")
+          .execute();
+
+        // Everything we say to a consumer or an officer goes through this persisted outbox.
+        await db.schema
+          .createTable("outbox")
+          .addColumn("id", serialType, serial)
+          .addColumn("ticket_id", "integer")
+          .addColumn("channel", "text", (c) => c.notNull())
+          .addColumn("recipient", "text", (c) => c.notNull())
+          .addColumn("kind", "text", (c) => c.notNull())
+          .addColumn("body", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+          .addColumn("next_attempt_at", "text", (c) => c.notNull())
+          .addColumn("last_error", "text")
+          .addColumn("external_id", "text")
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("outbox_due")
+          .on("outbox")
+          .columns(["status", "next_attempt_at"])
+          .execute();
+        await db.schema.createIndex("outbox_external").on("outbox").column("external_id").execute();
+        await db.schema.createIndex("outbox_ticket").on("outbox").column("ticket_id").execute();
+
+        // Delivery statuses reported back by a channel (WhatsApp sent/delivered/read/failed), deduped.
+        await db.schema
+          .createTable("message_statuses")
+          .addColumn("external_id", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("at", "text", (c) => c.notNull())
+          .addColumn("detail", "text")
+          .addPrimaryKeyConstraint("message_statuses_pk", ["external_id", "status"])
+          .execute();
+
+        // A short conversation with a consumer on a messaging channel (e.g. asked for a location pin).
+        await db.schema
+          .createTable("conversations")
+          .addColumn("channel", "text", (c) => c.notNull())
+          .addColumn("address", "text", (c) => c.notNull())
+          .addColumn("ticket_id", "integer", (c) => c.notNull())
+          .addColumn("awaiting", "text")
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("conversations_pk", ["channel", "address"])
+          .execute();
+
+        await db.schema
+          .createTable("incidents")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("feeder_id", "text", (c) => c.notNull())
+          .addColumn("substation_id", "text", (c) => c.notNull())
+          .addColumn("path", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("started_at", "text", (c) => c.notNull())
+          .addColumn("resolved_at", "text")
+          .addColumn("report_count", "integer", (c) => c.notNull())
+          .addColumn("consumers_affected", "integer", (c) => c.notNull())
+          .addColumn("feeders", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("incidents_status")
+          .on("incidents")
+          .columns(["status", "feeder_id"])
+          .execute();
+
+        await db.schema
+          .createTable("settings")
+          .addColumn("key", "text", (c) => c.primaryKey())
+          .addColumn("value", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of [
+          "settings",
+          "incidents",
+          "conversations",
+          "message_statuses",
+          "outbox",
+          "officers",
+        ]) {
+          await sql`drop table if exists ${sql.table(t)}`.execute(db);
+        }
+      },
+    },
   };
 }
 

@@ -73,6 +73,21 @@ export interface TicketTable {
   consumer_account: string | null;
   phone: string | null;
   last_seq: number;
+  /** scrypt hash of the consumer's 6-digit closure OTP. */
+  otp_hash: string | null;
+  otp_attempts: number | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+  /** How a closed ticket was closed: confirmed_otp, confirmed_feedback or unconfirmed (time-out). */
+  closure: string | null;
+  /** A resolved ticket with no answer by then closes as unconfirmed. */
+  confirm_by: string | null;
+  feedback_resolved: number | null;
+  feedback_rating: number | null;
+  false_closures: number | null;
+  next_escalation_at: string | null;
+  merged_into: string | null;
+  first_resolved_at: string | null;
 }
 
 export interface TicketEventTable {
@@ -92,6 +107,70 @@ export interface TicketUnitTable {
   ticket_id: number;
 }
 
+export interface OfficerTable {
+  id: string;
+  unit_id: string;
+  role: string;
+  name: string;
+  name_hi: string;
+  designation: string;
+  designation_hi: string;
+  phone: string;
+  on_leave: number;
+  stand_in_id: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  ticket_id: number | null;
+  channel: string;
+  recipient: string;
+  kind: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessageStatusTable {
+  external_id: string;
+  status: string;
+  at: string;
+  detail: string | null;
+}
+
+export interface ConversationTable {
+  channel: string;
+  address: string;
+  ticket_id: number;
+  awaiting: string | null;
+  updated_at: string;
+}
+
+export interface IncidentTable {
+  id: string;
+  feeder_id: string;
+  substation_id: string;
+  path: string;
+  status: string;
+  started_at: string;
+  resolved_at: string | null;
+  report_count: number;
+  consumers_affected: number;
+  /** JSON array of the feeders the outage covers. */
+  feeders: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -105,4 +184,10 @@ export interface Database {
   ticket_events: TicketEventTable;
   ticket_units: TicketUnitTable;
   meta: MetaTable;
+  officers: OfficerTable;
+  outbox: OutboxTable;
+  message_statuses: MessageStatusTable;
+  conversations: ConversationTable;
+  incidents: IncidentTable;
+  settings: SettingTable;
 }

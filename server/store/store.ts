@@ -101,6 +101,11 @@ export class StoreReader {
 
 /** The writes commands make, all inside one transaction. */
 export class StoreTx extends StoreReader {
+  /** The transaction's Kysely handle, for modules (outbox, incidents) that write their own tables. */
+  get kysely(): Kysely<Database> {
+    return this.db;
+  }
+
   async insertReport(row: Insertable<ReportTable>): Promise<void> {
     await this.db.insertInto("reports").values(row).execute();
   }
@@ -151,6 +156,11 @@ export class Store extends StoreReader {
     readonly dialect: Dialect,
   ) {
     super(db);
+  }
+
+  /** The Kysely handle, for modules that own their tables (outbox, officers, incidents, settings). */
+  get kysely(): Kysely<Database> {
+    return this.db;
   }
 
   async migrate(): Promise<void> {
@@ -355,6 +365,40 @@ export class Store extends StoreReader {
     return this.db.selectFrom("tickets").selectAll().where("id", "in", ids).execute();
   }
 
+  /** Tickets under a unit received in [from, to), plus any still open. */
+  async ticketsForScorecard(unitId: string, from: string, to: string): Promise<TicketRow[]> {
+    return this.db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("id", "in", (eb) =>
+        eb.selectFrom("ticket_units").select("ticket_id").where("unit_id", "=", unitId),
+      )
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("created_at", ">=", from), eb("created_at", "<", to)]),
+          eb("status", "in", OPEN),
+        ]),
+      )
+      .execute();
+  }
+
+  async eventsOfTickets(ticketIds: number[], types: string[]): Promise<EventRow[]> {
+    const out: EventRow[] = [];
+    for (let i = 0; i < ticketIds.length; i += 500) {
+      const chunk = ticketIds.slice(i, i + 500);
+      out.push(
+        ...(await this.db
+          .selectFrom("ticket_events")
+          .selectAll()
+          .where("ticket_id", "in", chunk)
+          .where("type", "in", types)
+          .orderBy("seq")
+          .execute()),
+      );
+    }
+    return out;
+  }
+
   async maxSeq(): Promise<number> {
     const r = await this.db
       .selectFrom("ticket_events")
@@ -363,12 +407,30 @@ export class Store extends StoreReader {
     return Number(r?.m ?? 0);
   }
 
-  /** Open tickets whose SLA state is due to move on by `now`. */
+  /** Ids of tickets in `statuses` whose `column` time has come by `now`, earliest first. */
+  async ticketsDueFor(
+    column: "next_escalation_at" | "confirm_by",
+    statuses: string[],
+    now: string,
+    limit: number,
+  ): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom("tickets")
+      .select("id")
+      .where("status", "in", statuses)
+      .where(column, "<=", now)
+      .orderBy(column)
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Active tickets (not waiting for the consumer) whose SLA state is due to move on by `now`. */
   async ticketsDueForSla(now: string, limit: number): Promise<TicketRow[]> {
     return this.db
       .selectFrom("tickets")
       .selectAll()
-      .where("status", "in", OPEN)
+      .where("status", "in", ["new", "assigned", "in_progress", "reopened"])
       .where((eb) =>
         eb.or([
           eb.and([eb("sla_state", "=", "on_track"), eb("at_risk_at", "<=", now)]),

@@ -3,20 +3,18 @@ import type { CategoryId, Channel } from "../../shared/domain.js";
 import { ROOT_UNIT_ID } from "../../shared/domain.js";
 import type { Unit } from "../../shared/network.js";
 import type { ReportInput } from "../../shared/schemas.js";
-import type { Clock } from "../clock/clock.js";
 import type { TicketChange } from "../events/bus.js";
-import type { Network } from "../network/loaded-network.js";
-import type { ReportRow, StoreTx, TicketRow } from "../store/store.js";
+import { enqueueMessage, replyChannel } from "../outbox/outbox.js";
+import type { NewEvent, ReportRow, StoreTx, TicketRow } from "../store/store.js";
+import type { TicketContext } from "./context.js";
+import { askPlacementText, ticketAckText } from "./messages.js";
+import { hashOtp, newOtp } from "./otp.js";
 import { excerptOf } from "./present.js";
-import { deadlineFor, slaStateAt, type SlaLimit } from "./sla.js";
-import { writeChange, type TicketWriter } from "./writer.js";
+import { notifyOfficer, routeTicket } from "./routing.js";
+import { deadlineFor, slaStateAt } from "./sla.js";
+import { writeChange } from "./writer.js";
 
-export interface TicketContext {
-  writer: TicketWriter;
-  network: Network;
-  clock: Clock;
-  slaLimits: SlaLimit[];
-}
+export type { TicketContext } from "./context.js";
 
 /** What triage decided about a new report. */
 export interface TriageResult {
@@ -33,13 +31,17 @@ export interface ReportToFile {
   idempotencyKey: string | null;
   raw: unknown;
   triage: TriageResult;
+  /** Join this ticket instead of looking for one (a reply in a conversation, an incident). */
+  joinTicketId?: number;
 }
 
 export interface FiledReport {
   ticket: TicketRow;
   report: ReportRow;
   created: boolean;
+  /** Null when the report was already known (a retry or a redelivery): nothing changed. */
   change: TicketChange | null;
+  changes: TicketChange[];
 }
 
 /** Window within which the same consumer's report of the same problem joins their open ticket. */
@@ -47,7 +49,8 @@ export const DUPLICATE_WINDOW_MS = 48 * 3_600_000;
 
 /**
  * Files a report: returns the ticket it already belongs to (idempotent retry or redelivery), joins
- * the consumer's open ticket for the same problem, or creates a new ticket. One transaction.
+ * the consumer's open ticket for the same problem, or creates, routes and acknowledges a new
+ * ticket. One transaction.
  */
 export function fileReport(ctx: TicketContext, r: ReportToFile): Promise<FiledReport> {
   return ctx.writer.commit(async (tx) => {
@@ -55,10 +58,14 @@ export function fileReport(ctx: TicketContext, r: ReportToFile): Promise<FiledRe
     if (existing) {
       const ticket = await tx.getTicket(existing.ticket_id);
       if (!ticket) throw new Error(`report ${existing.id} points at a missing ticket`);
-      return { ticket, report: existing, created: false, change: null };
+      return { ticket, report: existing, created: false, change: null, changes: [] };
     }
     const now = ctx.clock.now();
     const at = now.toISOString();
+    if (r.joinTicketId !== undefined) {
+      const target = await tx.getTicket(r.joinTicketId);
+      if (target) return attach(tx, target, r, at);
+    }
     const account = r.input.consumerAccount ?? null;
     const phone = normalisePhone(r.input.phone);
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
@@ -112,7 +119,13 @@ async function attach(
   at: string,
 ): Promise<FiledReport> {
   const report = await insertReport(tx, r, open.id, at);
-  const after: TicketRow = { ...open, report_count: open.report_count + 1, updated_at: at };
+  const after: TicketRow = {
+    ...open,
+    report_count: open.report_count + 1,
+    updated_at: at,
+    consumer_account: open.consumer_account ?? r.input.consumerAccount ?? null,
+    phone: open.phone ?? normalisePhone(r.input.phone),
+  };
   const change = await writeChange(tx, open, after, [
     {
       type: "report_attached",
@@ -121,7 +134,7 @@ async function attach(
       data: { reportId: report.id, channel: r.input.channel },
     },
   ]);
-  return { ticket: change.after, report, created: false, change };
+  return { ticket: change.after, report, created: false, change, changes: [change] };
 }
 
 async function create(
@@ -132,9 +145,8 @@ async function create(
 ): Promise<FiledReport> {
   const at = now.toISOString();
   const { category, confidence, feeder, districtId, placedBy } = r.triage;
-  const needsTriage = category === null || feeder === null;
   const path = feeder ? feeder.path : [ROOT_UNIT_ID];
-  const deadline = deadlineFor(ctx.slaLimits, category, feeder, at);
+  const deadline = deadlineFor(ctx.settings.get().slaLimits, category, feeder, at);
   const draft = {
     number: `TMP-${randomUUID()}`,
     status: "new",
@@ -144,7 +156,7 @@ async function create(
     feeder_id: feeder?.id ?? null,
     path: JSON.stringify(path),
     district_id: feeder?.districtId ?? districtId,
-    needs_triage: needsTriage ? 1 : 0,
+    needs_triage: category === null || feeder === null ? 1 : 0,
     sla_state: slaStateAt(deadline, now),
     created_at: at,
     due_at: deadline.dueAt,
@@ -160,12 +172,26 @@ async function create(
     consumer_account: r.input.consumerAccount ?? null,
     phone: normalisePhone(r.input.phone),
     last_seq: 0,
+    otp_hash: null,
+    otp_attempts: 0,
+    resolved_by: null,
+    resolution_note: null,
+    closure: null,
+    confirm_by: null,
+    feedback_resolved: null,
+    feedback_rating: null,
+    false_closures: 0,
+    next_escalation_at: deadline.dueAt,
+    merged_into: null,
+    first_resolved_at: null,
   };
   const id = await tx.insertTicket(draft);
   const circle = feeder ? ctx.network.circleOf(feeder) : undefined;
-  const ticket: TicketRow = { ...draft, id, number: ticketNumber(circle?.code, id) };
+  const number = ticketNumber(circle?.code, id);
+  const otp = newOtp();
+  let ticket: TicketRow = { ...draft, id, number, otp_hash: hashOtp(ctx.otpSecret, number, otp) };
   const report = await insertReport(tx, r, id, at);
-  const change = await writeChange(tx, null, ticket, [
+  const events: NewEvent[] = [
     {
       type: "created",
       at,
@@ -179,8 +205,55 @@ async function create(
         placedBy,
       },
     },
-  ]);
-  return { ticket: change.after, report, created: true, change };
+  ];
+  const routed = routeTicket(ctx, ticket, at);
+  if (routed) {
+    ticket = { ...ticket, ...routed.patch };
+    events.push(...routed.events);
+  }
+  const change = await writeChange(tx, null, ticket, events);
+  await acknowledge(ctx, tx, change.after, r, otp, at);
+  if (routed && change.after.assignee_id)
+    await notifyOfficer(ctx, tx, change.after.assignee_id, change.after);
+  return { ticket: change.after, report, created: true, change, changes: [change] };
+}
+
+/** Sends the consumer the ticket number and closure OTP on the channel they used. */
+async function acknowledge(
+  ctx: TicketContext,
+  tx: StoreTx,
+  t: TicketRow,
+  r: ReportToFile,
+  otp: string,
+  at: string,
+) {
+  const channel = replyChannel(r.input.channel, t.phone);
+  const recipient = channel === "x" ? (r.input.externalId ?? "unknown") : (t.phone ?? "unknown");
+  const trackUrl = `${ctx.publicUrl}/track?n=${t.number}`;
+  await enqueueMessage(
+    tx.kysely,
+    {
+      ticketId: t.id,
+      channel: channel ?? "log",
+      recipient,
+      kind: "ticket_ack",
+      body: ticketAckText(t.number, t.category as CategoryId | null, otp, trackUrl),
+    },
+    at,
+  );
+  if (t.feeder_id === null && channel === "whatsapp") {
+    await enqueueMessage(
+      tx.kysely,
+      {
+        ticketId: t.id,
+        channel,
+        recipient,
+        kind: "ask_placement",
+        body: askPlacementText(t.number),
+      },
+      at,
+    );
+  }
 }
 
 /** Human-readable ticket number: the circle's code and the ticket key, e.g. LKO-000123. */
@@ -195,23 +268,4 @@ export function normalisePhone(phone: string | undefined | null): string | null 
   return digits.length > 10 && (digits.startsWith("91") || digits.startsWith("0"))
     ? digits.slice(-10)
     : digits;
-}
-
-/** Moves a ticket's SLA state to what the clock says now (called by the clock sweep). */
-export function refreshSla(
-  ctx: TicketContext,
-  ticketId: number,
-): Promise<{ change: TicketChange | null }> {
-  return ctx.writer.commit(async (tx) => {
-    const t = await tx.getTicket(ticketId);
-    if (!t) return { change: null };
-    const now = ctx.clock.now();
-    const state = slaStateAt({ dueAt: t.due_at, atRiskAt: t.at_risk_at }, now);
-    if (state === t.sla_state) return { change: null };
-    const at = now.toISOString();
-    const change = await writeChange(tx, t, { ...t, sla_state: state, updated_at: at }, [
-      { type: "sla_changed", at, actor: null, data: { from: t.sla_state, to: state } },
-    ]);
-    return { change };
-  });
 }

@@ -16,10 +16,10 @@ export class TicketWriter {
     private readonly bus: EventBus,
   ) {}
 
-  commit<T extends { change: TicketChange | null }>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+  commit<T extends { changes: TicketChange[] }>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     const run = this.tail.then(async () => {
       const result = await this.store.transaction(work);
-      if (result.change) this.bus.publish(result.change);
+      for (const change of result.changes) this.bus.publish(change);
       return result;
     });
     // A failed command must not block the ones queued behind it.

@@ -34,6 +34,11 @@ export function placeReport(network: Network, input: PlacementInput): Placement 
   }
   const unitId = input.place?.unitId;
   const named = unitId ? network.unit(unitId) : undefined;
-  if (named?.kind === "feeder") return { feeder: named, districtId: named.districtId, placedBy: "text" };
-  return { feeder: null, districtId: named?.districtId ?? input.place?.districtId ?? null, placedBy: null };
+  if (named?.kind === "feeder")
+    return { feeder: named, districtId: named.districtId, placedBy: "text" };
+  return {
+    feeder: null,
+    districtId: named?.districtId ?? input.place?.districtId ?? null,
+    placedBy: null,
+  };
 }

@@ -5,10 +5,20 @@ import { buildGazetteer, findPlace } from "./places.js";
 
 /** Wires the categoriser and the place finder to the loaded network's names. */
 export function createTextTriage(network: Network): TextTriage {
-  const districts = [...network.districts.values()].map((d) => ({ id: d.id, name: d.name, nameHi: d.nameHi }));
+  const districts = [...network.districts.values()].map((d) => ({
+    id: d.id,
+    name: d.name,
+    nameHi: d.nameHi,
+  }));
   const units = [...network.units.values()]
     .filter((u) => u.kind === "substation" || u.kind === "feeder")
-    .map((u) => ({ id: u.id, kind: u.kind, name: u.name, nameHi: u.nameHi, districtId: u.districtId }));
+    .map((u) => ({
+      id: u.id,
+      kind: u.kind,
+      name: u.name,
+      nameHi: u.nameHi,
+      districtId: u.districtId,
+    }));
   const gazetteer = buildGazetteer(districts, units);
   return {
     categorise,

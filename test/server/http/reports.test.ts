@@ -74,7 +74,7 @@ describe("POST /api/v1/reports", () => {
   it("keeps a report it cannot place, in the needs-triage state at the root", async () => {
     const res = await postReport(server.url, { channel: "x", text: "kuch karo bhai, bahut pareshani hai" });
     expect(res.status).toBe(201);
-    const ticket = res.body.ticket as { needsTriage: boolean; path: string[]; feederId: string | null };
+    const ticket = res.body.ticket as unknown as { needsTriage: boolean; path: string[]; feederId: string | null };
     expect(ticket.needsTriage).toBe(true);
     expect(ticket.feederId).toBeNull();
     expect(ticket.path).toEqual(["network"]);

@@ -1,0 +1,79 @@
+import type { TicketChange } from "../events/bus.js";
+import type { TicketRow } from "../store/store.js";
+import { TicketError, type TicketContext } from "./context.js";
+import { writeChange } from "./writer.js";
+
+export interface Feedback {
+  resolved: boolean;
+  rating?: number;
+  comment?: string;
+  /** Where the answer came from: the public page, a WhatsApp/SMS reply, a feedback call. */
+  via: string;
+}
+
+/**
+ * The consumer's answer to "is it fixed?". Yes closes the ticket as confirmed; no reopens it and
+ * counts a false closure against the officer who resolved it.
+ */
+export function giveFeedback(
+  ctx: TicketContext,
+  number: string,
+  feedback: Feedback,
+): Promise<{ ticket: TicketRow; changes: TicketChange[] }> {
+  return ctx.writer.commit(async (tx) => {
+    const t = await tx.getTicketByNumber(number);
+    if (!t) throw new TicketError(404, "not_found", `no ticket ${number}`);
+    if (t.status !== "resolved") {
+      throw new TicketError(
+        409,
+        "not_awaiting_feedback",
+        `ticket ${number} is not waiting for your confirmation (it is ${t.status})`,
+        {
+          status: t.status,
+        },
+      );
+    }
+    const at = ctx.clock.now().toISOString();
+    const data = {
+      resolved: feedback.resolved,
+      rating: feedback.rating ?? null,
+      comment: feedback.comment ?? null,
+      via: feedback.via,
+    };
+    const common = {
+      feedback_resolved: feedback.resolved ? 1 : 0,
+      feedback_rating: feedback.rating ?? null,
+      updated_at: at,
+    };
+    const after: TicketRow = feedback.resolved
+      ? { ...t, ...common, status: "closed", closure: "confirmed_feedback", closed_at: at }
+      : {
+          ...t,
+          ...common,
+          status: "reopened",
+          resolved_at: null,
+          confirm_by: null,
+          false_closures: (t.false_closures ?? 0) + 1,
+        };
+    const events = [
+      {
+        type: "feedback",
+        at,
+        actor: "consumer",
+        data: feedback.resolved ? data : { ...data, falseClosureBy: t.resolved_by },
+      },
+      {
+        type: "status_changed",
+        at,
+        actor: "consumer",
+        data: {
+          from: "resolved",
+          to: after.status,
+          ...(feedback.resolved ? { closure: "confirmed_feedback" } : { falseClosure: true }),
+        },
+      },
+    ];
+    const change = await writeChange(tx, t, after, events);
+    return { ticket: change.after, changes: [change] };
+  });
+}
