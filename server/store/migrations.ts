@@ -99,6 +99,26 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema.createIndex("tickets_phone").on("tickets").column("phone").execute();
 
+        // One row per (unit on the ticket's path, ticket): "open tickets under unit X" is an index scan.
+
+        await db.schema
+
+          .createTable("ticket_units")
+
+          .addColumn("unit_id", "text", (c) => c.notNull())
+
+          .addColumn("ticket_id", "integer", (c) => c.notNull())
+
+          .addPrimaryKeyConstraint("ticket_units_pk", ["unit_id", "ticket_id"])
+
+          .execute();
+
+        await db.schema
+          .createIndex("ticket_units_ticket")
+          .on("ticket_units")
+          .column("ticket_id")
+          .execute();
+
         await db.schema
           .createTable("reports")
           .addColumn("id", "text", (c) => c.primaryKey())
