@@ -27,6 +27,8 @@ import { lifecycleSweeps } from "./tickets/timed.js";
 import { Officers } from "./officers/officers.js";
 import { generateOfficers } from "./officers/generate.js";
 import { logSender, outboxSweep } from "./outbox/dispatcher.js";
+import { outboundSenders } from "./outbox/senders.js";
+import { channelRouters } from "./http/channels.js";
 import { ticketActionsRouter } from "./http/ticket-actions.js";
 import { trackRouter } from "./http/track.js";
 import { adminRouter } from "./http/admin.js";
@@ -120,7 +122,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const sweeper = new Sweeper(
     [
       ...lifecycleSweeps(intake, store),
-      outboxSweep(store.kysely, {}, logSender(log), clock, log),
+      outboxSweep(store.kysely, outboundSenders(config, log), logSender(log), clock, log),
       {
         name: "day",
         async run() {
@@ -134,6 +136,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   );
 
   let shuttingDown = false;
+  for (const router of channelRouters({ config, intake, log })) app.use(router);
   app.use(express.json({ limit: "256kb" }));
   app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
   app.use(reportsRouter(intake));
