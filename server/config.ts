@@ -21,6 +21,8 @@ export const configSchema = z.object({
   SIMULATOR: bool.default(true),
   SIM_RATE: z.coerce.number().min(0).max(1_000_000).default(1200),
   SIM_SEED: z.coerce.number().int().default(1912),
+  /** Chance per hour that a storm hits one substation's feeders. */
+  SIM_STORMS_PER_HOUR: z.coerce.number().min(0).max(60).default(0.15),
   NETWORK_SEED: z.coerce.number().int().default(2017),
   NETWORK_FEEDERS: z.coerce.number().int().min(10).max(100_000).default(3000),
   NETWORK_CONSUMERS: z.coerce.number().int().min(0).max(5_000_000).default(200_000),

@@ -30,6 +30,7 @@ export function startDemoSimulator(deps: {
   const sim = createSimulator({
     seed: config.SIM_SEED,
     ratePerHour: config.SIM_RATE,
+    stormsPerHour: config.SIM_STORMS_PER_HOUR,
     feeders: network.feeders,
     units: network.units,
     districtNames,
@@ -37,10 +38,8 @@ export function startDemoSimulator(deps: {
       const c = await store.consumerOnFeeder(feederId, rnd);
       return c ? { account: c.account, feederId: c.feeder_id, phone: c.phone } : null;
     },
-    submit: (input) =>
-      ingestReport(intake, input).catch((err: unknown) => {
-        log.warn({ err }, "simulated report was not filed");
-      }),
+    // Failures propagate so the simulator logs and counts them in stats().failed.
+    submit: (input) => ingestReport(intake, input),
     now: () => deps.clock.now(),
     log: (msg, data) => log.info({ sim: data }, msg),
   });
