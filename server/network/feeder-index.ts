@@ -18,11 +18,13 @@ export class FeederIndex {
   /** CSR layout: the feeders of cell c are order[start[c] .. start[c + 1]). */
   private readonly start: Int32Array;
   private readonly order: Int32Array;
-  /** Lower bound of km per cell step in any direction (the narrower lon step at the grid's top). */
-  private readonly minCellKm: number;
+  /** The largest |latitude| of the grid (plus a margin), where a lon step is shortest. */
+  private readonly topLat: number;
 
   constructor(feeders: Iterable<Unit>) {
-    this.feeders = [...feeders].filter((u) => u.kind === "feeder" && Number.isFinite(u.lat) && Number.isFinite(u.lon));
+    this.feeders = [...feeders].filter(
+      (u) => u.kind === "feeder" && Number.isFinite(u.lat) && Number.isFinite(u.lon),
+    );
     const n = this.feeders.length;
     let minLat = Infinity;
     let maxLat = -Infinity;
@@ -42,8 +44,7 @@ export class FeederIndex {
     this.minLon = minLon;
     this.rows = Math.floor((maxLat - minLat) / this.cellDeg) + 1;
     this.cols = Math.floor((maxLon - minLon) / this.cellDeg) + 1;
-    const topLat = Math.min(89, Math.max(Math.abs(minLat), Math.abs(maxLat)) + 1);
-    this.minCellKm = this.cellDeg * Math.min(KM_PER_DEG_LAT, 111.32 * Math.cos((topLat * Math.PI) / 180)) * 0.99;
+    this.topLat = Math.max(Math.abs(minLat), Math.abs(maxLat)) + 1;
 
     const cellOf = new Int32Array(n);
     const counts = new Int32Array(this.rows * this.cols + 1);
@@ -70,10 +71,15 @@ export class FeederIndex {
     const c0 = this.colOf(lon);
     let best = -1;
     let bestKm = Infinity;
+    // Lower bound of the km per cell step in any direction, at the query's latitude or the grid's
+    // top, whichever is further from the equator (the 0.99 absorbs the spherical approximation).
+    const lat0 = Math.min(89, Math.max(this.topLat, Math.abs(lat) + 1));
+    const cellKm =
+      this.cellDeg * Math.min(KM_PER_DEG_LAT, 111.32 * Math.cos((lat0 * Math.PI) / 180)) * 0.99;
     const maxRing = Math.max(this.rows, this.cols) + Math.max(Math.abs(r0), Math.abs(c0)) + 1;
     for (let ring = 0; ring <= maxRing; ring++) {
       // Any point in ring r is at least r - 1 whole cells away from the query.
-      const bound = Math.max(0, ring - 1) * this.minCellKm;
+      const bound = Math.max(0, ring - 1) * cellKm;
       if (bound > maxKm || bound > bestKm) break;
       for (let r = r0 - ring; r <= r0 + ring; r++) {
         if (r < 0 || r >= this.rows) continue;

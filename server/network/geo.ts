@@ -5,7 +5,6 @@
  * for sampling, while distances use the haversine formula.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import type { Unit } from "../../shared/network.js";
 
 /** A seeded PRNG returning floats in [0, 1); the same seed gives the same sequence everywhere. */
 export type Rng = () => number;
@@ -43,7 +42,8 @@ const RAD = Math.PI / 180;
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const dLat = (lat2 - lat1) * RAD;
   const dLon = (lon2 - lon1) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  const s =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
 }
 
