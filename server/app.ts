@@ -32,6 +32,8 @@ import { channelRouters } from "./http/channels.js";
 import { ticketActionsRouter } from "./http/ticket-actions.js";
 import { trackRouter } from "./http/track.js";
 import { adminRouter } from "./http/admin.js";
+import { incidentsRouter } from "./http/incidents.js";
+import { OutageWatcher } from "./incidents/watcher.js";
 import { createTextTriage } from "./triage/text-triage.js";
 import { startDemoSimulator, type RunningSimulator } from "./sim/wiring.js";
 
@@ -54,6 +56,7 @@ export interface NigraniApp {
   sweeper: Sweeper;
   officers: Officers;
   settings: SettingsStore;
+  outages: OutageWatcher;
   metrics: Metrics;
   clock: Clock;
   log: Logger;
@@ -119,6 +122,9 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       metrics.reportsReceived.inc({ channel: input.channel, outcome });
     },
   };
+  const outages = new OutageWatcher(intake, store, log);
+  await outages.load();
+  bus.subscribe((change) => outages.onChange(change));
   const sweeper = new Sweeper(
     [
       ...lifecycleSweeps(intake, store),
@@ -144,6 +150,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(ticketActionsRouter(intake));
   app.use(trackRouter({ ctx: intake, store, officers }));
   app.use(adminRouter({ store, network, officers, settings, clock }));
+  app.use(incidentsRouter(intake, store));
   app.use(networkRouter({ network: () => network, generated: () => generated }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "no such API endpoint" } });
@@ -162,6 +169,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     sweeper,
     officers,
     settings,
+    outages,
     metrics,
     clock,
     log,
@@ -185,6 +193,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       shuttingDown = true;
       simulator?.stop();
       await sweeper.stop();
+      await outages.settle();
       hub.close();
       // io.close() disconnects sockets and closes the HTTP server, which waits for in-flight requests.
       const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));

@@ -1,6 +1,22 @@
 import type { MapCounts, UnitCounts } from "./counts.js";
 import type { TicketEventView, TicketSummary } from "./tickets.js";
 
+/** An inferred feeder outage: many supply-cut reports on one feeder (or one substation's feeders). */
+export interface IncidentView {
+  id: string;
+  status: "open" | "resolved";
+  feederId: string;
+  substationId: string;
+  feeders: string[];
+  path: string[];
+  startedAt: string;
+  resolvedAt: string | null;
+  reportCount: number;
+  ticketCount: number;
+  consumersAffected: number;
+  seq: number;
+}
+
 /** The server's answer to `subscribe`: everything a screen needs to draw one unit. */
 export interface Snapshot {
   unitId: string;
@@ -17,6 +33,8 @@ export interface Snapshot {
   recent: TicketSummary[];
   /** Most urgent open tickets, earliest due first. */
   urgent: TicketSummary[];
+  /** Open incidents inside the unit. */
+  incidents: IncidentView[];
   generatedAt: string;
 }
 
@@ -36,6 +54,8 @@ export interface Delta {
   tickets: TicketSummary[];
   /** The ticket events inside the unit, in seq order (the live feed). */
   events: TicketEventView[];
+  /** Incidents inside the unit that were raised, grew or were resolved. */
+  incidents: IncidentView[];
   /** Set when this delta replays events missed while disconnected (seq range fromSeq+1..seq). */
   replayFrom?: number;
 }

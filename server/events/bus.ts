@@ -1,3 +1,4 @@
+import type { IncidentRow } from "../store/schema.js";
 import type { EventRow, TicketRow } from "../store/store.js";
 
 /** One committed change to a ticket: its row before and after, and the events it wrote. */
@@ -6,6 +7,8 @@ export interface TicketChange {
   before: TicketRow | null;
   after: TicketRow;
   events: EventRow[];
+  /** The incident this change raised, grew or resolved, as it now is. */
+  incident?: IncidentRow;
 }
 
 /**

@@ -17,6 +17,8 @@ import { canSeeUnit, CONTROL_ROOM_VIEWER, defaultUnitFor, type Viewer } from "..
 import type { Projections, Touched } from "../projections/counts.js";
 import type { Store, TicketRow } from "../store/store.js";
 import { presentEvent, presentTicket } from "../tickets/present.js";
+import { presentIncident } from "../incidents/incidents.js";
+import type { IncidentRow } from "../store/schema.js";
 import { RecentChanges } from "./recent-changes.js";
 import { buildReplay, buildSnapshot, countsDelta, REPLAY_LIMIT } from "./sync.js";
 
@@ -50,6 +52,7 @@ interface Pending {
   feeders: Set<string>;
   tickets: Map<number, TicketRow>;
   events: TicketEventView[];
+  incidents: Map<string, IncidentRow>;
   timer: NodeJS.Timeout | null;
   lastFlush: number;
 }
@@ -166,6 +169,9 @@ export class LiveHub {
       for (const f of touched.feeders) p.feeders.add(f);
       p.tickets.set(change.after.id, change.after);
       for (const e of change.events) p.events.push(presentEvent(e, change.after.number));
+      if (change.incident && (JSON.parse(change.incident.path) as string[]).includes(unitId)) {
+        p.incidents.set(change.incident.id, change.incident);
+      }
       this.schedule(unitId, p);
     }
   }
@@ -179,6 +185,7 @@ export class LiveHub {
         feeders: new Set(),
         tickets: new Map(),
         events: [],
+        incidents: new Map(),
         timer: null,
         lastFlush: 0,
       };
@@ -208,7 +215,9 @@ export class LiveHub {
       ...countsDelta(projections, unitId, p.units, p.districts, p.feeders),
       tickets: [...p.tickets.values()].map(presentTicket),
       events: p.events,
+      incidents: [...p.incidents.values()].map(presentIncident),
     };
+    p.incidents.clear();
     p.units.clear();
     p.districts.clear();
     p.feeders.clear();

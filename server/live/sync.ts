@@ -6,6 +6,7 @@ import type { Network } from "../network/loaded-network.js";
 import type { Projections } from "../projections/counts.js";
 import type { EventRow, Store, TicketRow } from "../store/store.js";
 import { presentEvent, presentTicket } from "../tickets/present.js";
+import { presentIncident } from "../incidents/incidents.js";
 import type { RecentChanges } from "./recent-changes.js";
 
 /** Beyond this many missed events a reconnecting screen gets a fresh snapshot instead. */
@@ -27,7 +28,7 @@ export function countsDelta(
   units: Iterable<string>,
   districts: Iterable<string>,
   feeders: Iterable<string>,
-): Omit<Delta, "tickets" | "events"> {
+): Omit<Delta, "tickets" | "events" | "incidents"> {
   const u: Record<string, UnitCounts> = {};
   for (const id of units) u[id] = projections.counts(id);
   const d: Record<string, MapCounts> = {};
@@ -70,6 +71,7 @@ export async function buildSnapshot(deps: SyncDeps, unitId: string): Promise<Sna
     feeders: projections.feederCountsUnder(unitId, feederPath),
     recent: recentList.map(presentTicket),
     urgent: urgentList.map(presentTicket),
+    incidents: projections.incidentsUnder(unitId).map(presentIncident),
     generatedAt: new Date().toISOString(),
   };
 }
@@ -137,6 +139,7 @@ export async function buildReplay(
     ...countsDelta(projections, unitId, units, districts, feeders),
     tickets: [...touchedTickets.values()].map(presentTicket),
     events: views,
+    incidents: projections.incidentsUnder(unitId).map(presentIncident),
     replayFrom: sinceSeq,
   };
 }

@@ -9,6 +9,8 @@ import { emptyCounts, type MapCounts, type UnitCounts } from "../../shared/count
 import type { Clock } from "../clock/clock.js";
 import type { TicketChange } from "../events/bus.js";
 import type { Store, TicketRow } from "../store/store.js";
+import type { IncidentRow } from "../store/schema.js";
+import { openIncidents } from "../incidents/incidents.js";
 
 /** What one change touched, so the live module knows which rooms need which numbers. */
 export interface Touched {
@@ -33,6 +35,7 @@ export class Projections {
   private districtCounts = new Map<string, MapCounts>();
   private districtsByUnit = new Map<string, Set<string>>();
   private openFeeders = new Set<string>();
+  private incidents = new Map<string, IncidentRow>();
 
   constructor(private readonly clock: Clock) {
     this.day = istDay(clock.now());
@@ -44,6 +47,8 @@ export class Projections {
     this.districtCounts.clear();
     this.districtsByUnit.clear();
     this.openFeeders.clear();
+    this.incidents.clear();
+    for (const i of await openIncidents(store.kysely)) this.incidents.set(i.id, i);
     // Read the seq first: a change committed during the read is then applied again on top,
     // which is harmless because apply() works from the change's before/after rows.
     this.seq = await store.maxSeq();
@@ -60,8 +65,18 @@ export class Projections {
     const touched: Touched = { units: new Set(), districts: new Set(), feeders: new Set() };
     if (change.before) this.contribute(change.before, -1, touched);
     this.contribute(change.after, 1, touched);
+    const incident = change.incident;
+    if (incident?.status === "open") this.incidents.set(incident.id, incident);
+    else if (incident) this.incidents.delete(incident.id);
     if (change.seq > this.seq) this.seq = change.seq;
     return touched;
+  }
+
+  /** Open incidents whose substation lies under the unit. */
+  incidentsUnder(unitId: string): IncidentRow[] {
+    return [...this.incidents.values()].filter((i) =>
+      (JSON.parse(i.path) as string[]).includes(unitId),
+    );
   }
 
   counts(unitId: string): UnitCounts {

@@ -289,6 +289,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("resolved_at", "text")
           .addColumn("report_count", "integer", (c) => c.notNull())
           .addColumn("consumers_affected", "integer", (c) => c.notNull())
+          .addColumn("ticket_count", "integer", (c) => c.notNull())
+          .addColumn("resolution_note", "text")
+          .addColumn("last_seq", "integer", (c) => c.notNull())
           .addColumn("feeders", "text", (c) => c.notNull())
           .execute();
         await db.schema

@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { Generated, Selectable } from "kysely";
 
 /** Row types of the store, as Kysely sees them. Times are ISO-8601 UTC strings; booleans are 0/1. */
 export interface UnitTable {
@@ -161,9 +161,14 @@ export interface IncidentTable {
   resolved_at: string | null;
   report_count: number;
   consumers_affected: number;
+  ticket_count: number;
+  resolution_note: string | null;
+  last_seq: number;
   /** JSON array of the feeders the outage covers. */
   feeders: string;
 }
+
+export type IncidentRow = Selectable<IncidentTable>;
 
 export interface SettingTable {
   key: string;

@@ -97,6 +97,26 @@ export class StoreReader {
     q = category === null ? q.where("category", "is", null) : q.where("category", "=", category);
     return q.orderBy("id", "desc").executeTakeFirst();
   }
+
+  async openSupplyCutsOn(feederIds: string[]): Promise<TicketRow[]> {
+    return this.db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("feeder_id", "in", feederIds)
+      .where("category", "=", "supply_cut")
+      .where("status", "in", OPEN)
+      .where("incident_id", "is", null)
+      .execute();
+  }
+
+  async openTicketsOfIncident(incidentId: string): Promise<TicketRow[]> {
+    return this.db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("incident_id", "=", incidentId)
+      .where("status", "in", OPEN)
+      .execute();
+  }
 }
 
 /** The writes commands make, all inside one transaction. */
@@ -397,6 +417,42 @@ export class Store extends StoreReader {
       );
     }
     return out;
+  }
+
+  /** Supply-cut tickets per feeder in [since, until): each feeder's normal rate. */
+  async supplyCutHistory(
+    since: string,
+    until: string,
+  ): Promise<Array<{ feeder_id: string | null; n: number }>> {
+    const rows = await this.db
+      .selectFrom("tickets")
+      .select(["feeder_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("category", "=", "supply_cut")
+      .where("created_at", ">=", since)
+      .where("created_at", "<", until)
+      .where("feeder_id", "is not", null)
+      .groupBy("feeder_id")
+      .execute();
+    return rows.map((r) => ({ feeder_id: r.feeder_id, n: Number(r.n) }));
+  }
+
+  async supplyCutsSince(since: string): Promise<TicketRow[]> {
+    return this.db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("category", "=", "supply_cut")
+      .where("created_at", ">=", since)
+      .execute();
+  }
+
+  async consumersOn(feederIds: string[]): Promise<number> {
+    if (feederIds.length === 0) return 0;
+    const r = await this.db
+      .selectFrom("consumers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("feeder_id", "in", feederIds)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
   }
 
   async maxSeq(): Promise<number> {

@@ -13,6 +13,8 @@ import { excerptOf } from "./present.js";
 import { notifyOfficer, routeTicket } from "./routing.js";
 import { deadlineFor, slaStateAt } from "./sla.js";
 import { writeChange } from "./writer.js";
+import { joinOpenIncident, saveWithChange } from "../incidents/commands.js";
+import { getIncident } from "../incidents/incidents.js";
 
 export type { TicketContext } from "./context.js";
 
@@ -211,7 +213,14 @@ async function create(
     ticket = { ...ticket, ...routed.patch };
     events.push(...routed.events);
   }
+  const substationId = feeder?.parentId ?? undefined;
+  const joined = await joinOpenIncident(tx, ticket, substationId, at);
+  if (joined) {
+    ticket = { ...ticket, ...joined.step.patch };
+    events.push(...joined.step.events);
+  }
   const change = await writeChange(tx, null, ticket, events);
+  if (joined) await saveWithChange(tx, joined.incident, change, false);
   await acknowledge(ctx, tx, change.after, r, otp, at);
   if (routed && change.after.assignee_id)
     await notifyOfficer(ctx, tx, change.after.assignee_id, change.after);

@@ -1,0 +1,73 @@
+import type { Kysely } from "kysely";
+import type { IncidentView } from "../../shared/live.js";
+import type { Database, IncidentRow } from "../store/schema.js";
+
+/** Store access and presentation for incidents (the table is written only by incident commands). */
+
+export async function openIncidentOn(
+  db: Kysely<Database>,
+  substationId: string,
+  feederId: string,
+): Promise<IncidentRow | undefined> {
+  const rows = await db
+    .selectFrom("incidents")
+    .selectAll()
+    .where("status", "=", "open")
+    .where("substation_id", "=", substationId)
+    .execute();
+  return rows.find((r) => (JSON.parse(r.feeders) as string[]).includes(feederId));
+}
+
+export async function openIncidents(db: Kysely<Database>): Promise<IncidentRow[]> {
+  return db.selectFrom("incidents").selectAll().where("status", "=", "open").execute();
+}
+
+export async function getIncident(
+  db: Kysely<Database>,
+  id: string,
+): Promise<IncidentRow | undefined> {
+  return db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listIncidents(
+  db: Kysely<Database>,
+  opts: { unit?: string; status?: "open" | "resolved"; limit: number },
+): Promise<IncidentRow[]> {
+  let q = db.selectFrom("incidents").selectAll();
+  if (opts.status) q = q.where("status", "=", opts.status);
+  const rows = await q
+    .orderBy("started_at", "desc")
+    .limit(opts.unit ? opts.limit * 20 : opts.limit)
+    .execute();
+  const unit = opts.unit;
+  return (unit ? rows.filter((r) => (JSON.parse(r.path) as string[]).includes(unit)) : rows).slice(
+    0,
+    opts.limit,
+  );
+}
+
+export async function saveIncident(
+  db: Kysely<Database>,
+  row: IncidentRow,
+  isNew: boolean,
+): Promise<void> {
+  if (isNew) await db.insertInto("incidents").values(row).execute();
+  else await db.updateTable("incidents").set(row).where("id", "=", row.id).execute();
+}
+
+export function presentIncident(r: IncidentRow): IncidentView {
+  return {
+    id: r.id,
+    status: r.status as IncidentView["status"],
+    feederId: r.feeder_id,
+    substationId: r.substation_id,
+    feeders: JSON.parse(r.feeders) as string[],
+    path: JSON.parse(r.path) as string[],
+    startedAt: r.started_at,
+    resolvedAt: r.resolved_at,
+    reportCount: r.report_count,
+    ticketCount: r.ticket_count,
+    consumersAffected: r.consumers_affected,
+    seq: r.last_seq,
+  };
+}
