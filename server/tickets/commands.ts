@@ -136,6 +136,11 @@ async function attach(
       data: { reportId: report.id, channel: r.input.channel },
     },
   ]);
+  // A report joining a ticket of an open incident grows the incident's report count too.
+  const incident = open.incident_id ? await getIncident(tx.kysely, open.incident_id) : undefined;
+  if (incident?.status === "open") {
+    await saveWithChange(tx, { ...incident, report_count: incident.report_count + 1 }, change, false);
+  }
   return { ticket: change.after, report, created: false, change, changes: [change] };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TicketAction } from "../../../shared/schemas.js";
-import { ManualClock } from "../../../server/clock/clock.js";
+import type { ManualClock } from "../../../server/clock/clock.js";
 import type { NigraniApp } from "../../../server/app.js";
 import { applyAction } from "../../../server/tickets/actions.js";
 import { TicketError } from "../../../server/tickets/context.js";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canTransition, type Status } from "../../../shared/domain.js";
 import type { TicketAction } from "../../../shared/schemas.js";
 import type { NigraniApp } from "../../../server/app.js";
-import { ManualClock } from "../../../server/clock/clock.js";
+import type { ManualClock } from "../../../server/clock/clock.js";
 import { Projections } from "../../../server/projections/counts.js";
 import { applyAction } from "../../../server/tickets/actions.js";
 import { TicketError } from "../../../server/tickets/context.js";
