@@ -1,6 +1,7 @@
 import {
   Migrator,
   sql,
+  type ControlledTransaction,
   type Insertable,
   type Kysely,
   type Selectable,
@@ -200,6 +201,15 @@ export class Store extends StoreReader {
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => fn(new StoreTx(trx)));
+  }
+
+  /** A transaction the caller commits or rolls back itself (group commit with savepoints). */
+  startTransaction(): Promise<ControlledTransaction<Database>> {
+    return this.db.startTransaction().execute();
+  }
+
+  txFor(trx: Kysely<Database>): StoreTx {
+    return new StoreTx(trx);
   }
 
   // --- network ---------------------------------------------------------------------------------

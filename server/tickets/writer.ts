@@ -3,28 +3,101 @@ import type { EventBus, TicketChange } from "../events/bus.js";
 import type { TicketTable } from "../store/schema.js";
 import type { NewEvent, Store, StoreTx, TicketRow } from "../store/store.js";
 
+type Work<T> = (tx: StoreTx) => Promise<T>;
+interface Queued {
+  work: Work<{ changes: TicketChange[] }>;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/** Commands that arrive while a commit is running share the next one, up to this many. */
+const MAX_GROUP = 64;
+
 /**
- * The single path by which tickets change. A command runs inside `commit`: one transaction writes
- * the ticket and its events; after the commit the change is published. Commits are serialised in
- * this process so changes reach the projections in seq order (SQLite has one writer anyway).
+ * The single path by which tickets change. A command runs inside `commit`: its writes and events
+ * share one transaction, and after the commit its changes are published, in seq order.
+ *
+ * Group commit: with synchronous=FULL every commit waits for the disk, so commands that queue up
+ * behind a running commit are run together in the next transaction, each inside its own
+ * savepoint. A command that fails rolls back to its savepoint and fails alone; the rest commit
+ * with one fsync. A caller's promise resolves only after the commit that holds its work.
  */
 export class TicketWriter {
-  private tail: Promise<unknown> = Promise.resolve();
+  private queue: Queued[] = [];
+  private running = false;
 
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
   ) {}
 
-  commit<T extends { changes: TicketChange[] }>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const run = this.tail.then(async () => {
-      const result = await this.store.transaction(work);
-      for (const change of result.changes) this.bus.publish(change);
-      return result;
+  commit<T extends { changes: TicketChange[] }>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.running) void this.drain();
     });
-    // A failed command must not block the ones queued behind it.
-    this.tail = run.catch(() => undefined);
-    return run;
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        await this.runGroup(group);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runGroup(group: Queued[]): Promise<void> {
+    const outcomes: Array<
+      { ok: true; value: { changes: TicketChange[] } } | { ok: false; err: unknown }
+    > = [];
+    let trx;
+    try {
+      trx = await this.store.startTransaction();
+    } catch (err) {
+      for (const q of group) q.reject(err);
+      return;
+    }
+    const tx = this.store.txFor(trx);
+    for (const [i, q] of group.entries()) {
+      const name = `cmd${i}`;
+      try {
+        await trx.savepoint(name).execute();
+        const value = await q.work(tx);
+        await trx.releaseSavepoint(name).execute();
+        outcomes.push({ ok: true, value });
+      } catch (err) {
+        try {
+          await trx.rollbackToSavepoint(name).execute();
+          await trx.releaseSavepoint(name).execute();
+        } catch {
+          // The savepoint itself failed; the outer rollback below handles it.
+        }
+        outcomes.push({ ok: false, err });
+      }
+    }
+    try {
+      await trx.commit().execute();
+    } catch (err) {
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
+      for (const q of group) q.reject(err);
+      return;
+    }
+    for (const [i, q] of group.entries()) {
+      const o = outcomes[i];
+      if (!o.ok) {
+        q.reject(o.err);
+        continue;
+      }
+      for (const change of o.value.changes) this.bus.publish(change);
+      q.resolve(o.value);
+    }
   }
 }
 

@@ -55,16 +55,25 @@ export function inferOutage(
     if (s.substationId !== substationId || s.at <= now - rules.windowMs || s.at > now) continue;
     perFeeder.set(s.feederId, (perFeeder.get(s.feederId) ?? 0) + 1);
   }
-  const hot = [...perFeeder].filter(([f, n]) => n >= threshold(normalPerHour(f) * hours, rules.minFeederReports, rules.sigma));
+  const hot = [...perFeeder].filter(
+    ([f, n]) => n >= threshold(normalPerHour(f) * hours, rules.minFeederReports, rules.sigma),
+  );
   const total = [...perFeeder.values()].reduce((a, b) => a + b, 0);
   const expectedAll = [...perFeeder.keys()].reduce((a, f) => a + normalPerHour(f) * hours, 0);
-  const substationWide = perFeeder.size >= 2 && total >= threshold(expectedAll, rules.minSubstationReports, rules.sigma);
+  const substationWide =
+    perFeeder.size >= 2 && total >= threshold(expectedAll, rules.minSubstationReports, rules.sigma);
   if (hot.length === 0 && !substationWide) return null;
   // A substation-wide outage takes in every feeder with more than a stray report; otherwise only
   // the feeders that crossed their own threshold (a neighbour's single complaint stays separate).
-  const affected = substationWide ? [...perFeeder].filter(([, n]) => n >= (hot.length ? 3 : 2)) : [];
+  const affected = substationWide
+    ? [...perFeeder].filter(([, n]) => n >= (hot.length ? 3 : 2))
+    : [];
   const feederIds = [...new Set([...hot, ...affected].map(([f]) => f))].sort(
     (a, b) => (perFeeder.get(b) ?? 0) - (perFeeder.get(a) ?? 0) || a.localeCompare(b),
   );
-  return { substationId, feederIds, reports: feederIds.reduce((a, f) => a + (perFeeder.get(f) ?? 0), 0) };
+  return {
+    substationId,
+    feederIds,
+    reports: feederIds.reduce((a, f) => a + (perFeeder.get(f) ?? 0), 0),
+  };
 }
