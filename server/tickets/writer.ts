@@ -62,19 +62,19 @@ export class TicketWriter {
       return;
     }
     const tx = this.store.txFor(trx);
-    for (const [i, q] of group.entries()) {
-      const name = `cmd${i}`;
+    for (const q of group) {
+      // One savepoint name is enough: each is released before the next command starts.
+      const sp = await trx.savepoint("cmd").execute();
       try {
-        await trx.savepoint(name).execute();
         const value = await q.work(tx);
-        await trx.releaseSavepoint(name).execute();
+        await sp.releaseSavepoint("cmd").execute();
         outcomes.push({ ok: true, value });
       } catch (err) {
         try {
-          await trx.rollbackToSavepoint(name).execute();
-          await trx.releaseSavepoint(name).execute();
+          await sp.rollbackToSavepoint("cmd").execute();
+          await sp.releaseSavepoint("cmd").execute();
         } catch {
-          // The savepoint itself failed; the outer rollback below handles it.
+          // The savepoint itself failed; the commit below fails too and rejects the group.
         }
         outcomes.push({ ok: false, err });
       }
