@@ -33,6 +33,8 @@ export const configSchema = z.object({
   WHATSAPP_PHONE_NUMBER_ID: z.string().min(1).default("000000000000000"),
   WHATSAPP_API_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
+  /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
+  X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
   OPEN311_API_KEY: z.string().min(1).default(DEMO),
   OTP_SECRET: z.string().min(1).default(DEMO),
   /** Base URL consumers are sent to for /track links. */

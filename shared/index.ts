@@ -5,3 +5,4 @@ export * from "./counts.js";
 export * from "./live.js";
 export * from "./schemas.js";
 export * from "./officers.js";
+export * from "./channels.js";

@@ -1,7 +1,11 @@
-import type { Router } from "express";
+import { Router } from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { IntakeContext } from "../intake/ingest.js";
+import { callCentreRouter } from "./call-centre.js";
+import { open311Router } from "./open311.js";
+import { whatsappRouter } from "./whatsapp.js";
+import { xRouter } from "./x.js";
 
 export interface ChannelDeps {
   config: Config;
@@ -11,8 +15,12 @@ export interface ChannelDeps {
 
 /**
  * The channels' own wire formats (WhatsApp and X webhooks, Open311, call-centre CSV). Mounted
- * before the JSON body parser, because webhook signatures are over the raw bytes.
+ * before the JSON body parser, because webhook signatures are over the raw bytes; each route picks
+ * its own body parser.
  */
-export function channelRouters(_deps: ChannelDeps): Router[] {
-  return [];
+export function channelRouters(deps: ChannelDeps): Router[] {
+  // Open311 answers every path under its prefix itself, unknown ones with its own 404 format.
+  const open311 = Router();
+  open311.use("/open311/v2", open311Router(deps));
+  return [whatsappRouter(deps), xRouter(deps), callCentreRouter(deps), open311];
 }

@@ -24,7 +24,7 @@ export interface IntakeContext extends TicketContext {
 export async function ingestReport(
   ctx: IntakeContext,
   input: ReportInput,
-  opts: { idempotencyKey?: string | null; raw?: unknown } = {},
+  opts: { idempotencyKey?: string | null; raw?: unknown; joinTicketId?: number } = {},
 ): Promise<FiledReport> {
   const categorisation: Categorisation = input.category
     ? { category: input.category, label: input.category, confidence: 1 }
@@ -42,6 +42,7 @@ export async function ingestReport(
     input,
     idempotencyKey: opts.idempotencyKey ?? null,
     raw: opts.raw,
+    joinTicketId: opts.joinTicketId,
     triage: {
       category: categorisation.category,
       confidence: categorisation.confidence,

@@ -507,6 +507,31 @@ export class Store extends StoreReader {
       .limit(limit)
       .execute();
   }
+
+  /**
+   * Tickets for Open311's GET requests, newest first: by numbers, or received in [from, to) with
+   * optional categories and statuses.
+   */
+  async ticketsForOpen311(q: {
+    numbers?: string[];
+    from?: string;
+    to?: string;
+    categories?: string[];
+    statuses?: { in: string[] } | { notIn: string[] };
+    limit: number;
+  }): Promise<TicketRow[]> {
+    let sel = this.db.selectFrom("tickets").selectAll();
+    if (q.numbers) {
+      if (q.numbers.length === 0) return [];
+      sel = sel.where("number", "in", q.numbers);
+    }
+    if (q.from) sel = sel.where("created_at", ">=", q.from);
+    if (q.to) sel = sel.where("created_at", "<", q.to);
+    if (q.categories?.length) sel = sel.where("category", "in", q.categories);
+    if (q.statuses && "in" in q.statuses) sel = sel.where("status", "in", q.statuses.in);
+    if (q.statuses && "notIn" in q.statuses) sel = sel.where("status", "not in", q.statuses.notIn);
+    return sel.orderBy("id", "desc").limit(q.limit).execute();
+  }
 }
 
 export function unitFromRow(r: Selectable<UnitTable>): Unit {

@@ -1,0 +1,86 @@
+import type { FeatureCollection, Geometry } from "geojson";
+import type { District, NetworkPayload, Unit } from "../../shared/network.js";
+import { createStore, type Store } from "./store.js";
+
+/** A fetched-once resource as panels see it: loading, ready with data, or failed with a message. */
+export type Resource<T> =
+  { status: "loading" } | { status: "ready"; data: T } | { status: "error"; error: string };
+
+export interface DistrictProperties {
+  id: string;
+  name: string;
+  name_hi: string;
+  state: string;
+  discom: string;
+}
+export type DistrictShapes = FeatureCollection<Geometry, DistrictProperties>;
+
+/** The network, indexed for the map and the feed. */
+export interface NetworkIndex {
+  units: ReadonlyMap<string, Unit>;
+  feeders: readonly Unit[];
+  districts: ReadonlyMap<string, District>;
+  districtList: readonly District[];
+  generated: NetworkPayload["generated"];
+}
+
+export function indexNetwork(payload: NetworkPayload): NetworkIndex {
+  return {
+    units: new Map(payload.units.map((u) => [u.id, u])),
+    feeders: payload.units.filter((u) => u.kind === "feeder"),
+    districts: new Map(payload.districts.map((d) => [d.id, d])),
+    districtList: payload.districts,
+    generated: payload.generated,
+  };
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+const RETRY_MS = 5000;
+
+/** A resource that loads on first use and, on failure, retries while anyone is looking. */
+export interface LazyResource<T> {
+  store: Store<Resource<T>>;
+  subscribe(listener: () => void): () => void;
+}
+
+function lazyResource<T>(load: () => Promise<T>): LazyResource<T> {
+  const store = createStore<Resource<T>>({ status: "loading" });
+  let started = false;
+  let listeners = 0;
+  const run = () => {
+    load().then(
+      (data) => store.set({ status: "ready", data }),
+      (err: unknown) => {
+        store.set({ status: "error", error: err instanceof Error ? err.message : String(err) });
+        setTimeout(() => (listeners > 0 ? run() : (started = false)), RETRY_MS);
+      },
+    );
+  };
+  return {
+    store,
+    subscribe(listener) {
+      listeners++;
+      if (!started) {
+        started = true;
+        run();
+      }
+      const off = store.subscribe(listener);
+      return () => {
+        listeners--;
+        off();
+      };
+    },
+  };
+}
+
+export const networkResource = lazyResource(async () =>
+  indexNetwork(await fetchJson<NetworkPayload>("/api/v1/network")),
+);
+export const districtShapesResource = lazyResource(() =>
+  fetchJson<DistrictShapes>("/api/v1/geo/districts.geojson"),
+);

@@ -1,0 +1,31 @@
+/**
+ * Licence texts shipped with the district data (data/SOURCES.md, "Attribution to ship"). They are
+ * legal notices, so they stay verbatim in English in both languages; the About page explains that.
+ */
+export const DATA_ATTRIBUTION =
+  'District boundaries: "indian-district-boundaries" by Guneet Narula (MIT License, (c) 2020 Guneet Narula), ' +
+  "based on data by the DataMeet India community (datameet.org, CC BY). District headquarters points and LGD codes: " +
+  '"INDIAN-SHAPEFILES" by datta07 (MIT License, (c) 2022). Boundaries are approximate and for visualisation only.';
+
+export const MIT_NOTICE = `MIT License
+
+Copyright (c) 2020 Guneet Narula            (district boundaries)
+Copyright (c) 2022 datta07 / INDIAN-SHAPEFILES (district HQ points, LGD codes)
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.`;

@@ -1,0 +1,96 @@
+import express, { Router, type Request } from "express";
+import { xPasteSchema } from "../../shared/channels.js";
+import type { Config } from "../config.js";
+import { verifySha256Header } from "../intake/signatures.js";
+import { crcResponseToken, filePastedPost, handleXActivity } from "../intake/x/tweets.js";
+import { presentReport, presentTicket } from "../tickets/present.js";
+import type { ChannelDeps } from "./channels.js";
+import { HttpError, route, validate } from "./errors.js";
+import { rawBody } from "./whatsapp.js";
+
+/**
+ * X's newer header (keyed with the OAuth 2.0 client secret) is checked first when both it and the
+ * secret are there; the legacy consumer-secret header is the fallback, as X's docs recommend.
+ */
+function signedByX(req: Request, raw: Buffer, config: Config): boolean {
+  const oauth2 = req.get("X-Twitter-Webhooks-Signature-OAuth2");
+  if (oauth2 && config.X_OAUTH2_CLIENT_SECRET) {
+    if (verifySha256Header(oauth2, raw, config.X_OAUTH2_CLIENT_SECRET, "base64")) return true;
+  }
+  return verifySha256Header(
+    req.get("x-twitter-webhooks-signature"),
+    raw,
+    config.X_CONSUMER_SECRET,
+    "base64",
+  );
+}
+
+/**
+ * X Account Activity webhooks (CRC and signed deliveries) and the operators' paste of a post that
+ * reached the discom some other way. Same policy as WhatsApp: 401 and nothing stored when the
+ * signature is wrong; a signed payload we cannot read is logged and answered 200.
+ */
+export function xRouter({ config, intake, log }: ChannelDeps): Router {
+  const router = Router();
+
+  router.get("/webhooks/x", (req, res) => {
+    const token = req.query.crc_token;
+    if (typeof token !== "string" || token.length === 0 || token.length > 1000) {
+      throw new HttpError(400, "invalid_input", "crc_token is required", {
+        crc_token: "is required",
+      });
+    }
+    res.status(200).json({ response_token: crcResponseToken(config.X_CONSUMER_SECRET, token) });
+  });
+
+  router.post(
+    "/webhooks/x",
+    express.raw({ type: () => true, limit: "2mb" }),
+    route(async (req, res) => {
+      const raw = rawBody(req);
+      if (!signedByX(req, raw, config)) {
+        log.warn({ channel: "x", ip: req.ip }, "webhook signature refused");
+        throw new HttpError(
+          401,
+          "bad_signature",
+          "x-twitter-webhooks-signature is missing or wrong",
+        );
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        log.warn({ channel: "x", bytes: raw.length }, "signed webhook is not JSON; ignored");
+        res.status(200).json({ received: true, ignored: "not JSON" });
+        return;
+      }
+      const summary = await handleXActivity(intake, log, body);
+      if (summary.ignored)
+        log.warn(
+          { channel: "x", reason: summary.ignored },
+          "signed webhook not understood; ignored",
+        );
+      res.status(200).json({ received: true, ...summary });
+    }),
+  );
+
+  router.post(
+    "/api/v1/reports/x-paste",
+    express.json({ limit: "64kb" }),
+    route(async (req, res) => {
+      if (!req.is("application/json")) {
+        throw new HttpError(415, "unsupported_media_type", "send the post as application/json");
+      }
+      const paste = validate(xPasteSchema, req.body, "pasted post");
+      const filed = await filePastedPost(intake, paste);
+      const duplicate = filed.change === null;
+      res.status(duplicate ? 200 : 201).json({
+        ticket: presentTicket(filed.ticket),
+        report: presentReport(filed.report),
+        created: filed.created,
+        duplicate,
+      });
+    }),
+  );
+  return router;
+}
