@@ -151,7 +151,18 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(trackRouter({ ctx: intake, store, officers }));
   app.use(adminRouter({ store, network, officers, settings, clock }));
   app.use(incidentsRouter(intake, store));
-  app.use(networkRouter({ network: () => network, generated: () => generated }));
+  const consumersByDistrict: Record<string, number> = {};
+  for (const [feederId, n] of await store.consumersPerFeeder()) {
+    const d = network.unit(feederId)?.districtId;
+    if (d) consumersByDistrict[d] = (consumersByDistrict[d] ?? 0) + n;
+  }
+  app.use(
+    networkRouter({
+      network: () => network,
+      generated: () => generated,
+      consumersByDistrict: () => consumersByDistrict,
+    }),
+  );
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "no such API endpoint" } });
   });

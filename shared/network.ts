@@ -42,4 +42,6 @@ export interface NetworkPayload {
   districts: District[];
   /** Parameters the synthetic part was generated with (null for an imported network). */
   generated: { seed: number; feeders: number; consumers: number } | null;
+  /** Consumers per district (for shading districts by open tickets per 10,000 consumers). */
+  consumersByDistrict: Record<string, number>;
 }

@@ -9,6 +9,7 @@ import type { NetworkOptions } from "../network/bootstrap.js";
 export function networkRouter(deps: {
   network: () => Network;
   generated: () => NetworkOptions | null;
+  consumersByDistrict: () => Record<string, number>;
 }): Router {
   const router = Router();
   let cached: { network: Network; body: string; etag: string } | null = null;
@@ -28,6 +29,7 @@ export function networkRouter(deps: {
         units: [...network.units.values()],
         districts: [...network.districts.values()],
         generated: deps.generated(),
+        consumersByDistrict: deps.consumersByDistrict(),
       };
       const body = JSON.stringify(payload);
       cached = {

@@ -455,6 +455,16 @@ export class Store extends StoreReader {
       .execute();
   }
 
+  /** Consumers per feeder (one grouped query; summed per district by the caller). */
+  async consumersPerFeeder(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom("consumers")
+      .select(["feeder_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("feeder_id")
+      .execute();
+    return new Map(rows.map((r) => [r.feeder_id, Number(r.n)]));
+  }
+
   async consumersOn(feederIds: string[]): Promise<number> {
     if (feederIds.length === 0) return 0;
     const r = await this.db
