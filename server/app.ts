@@ -33,6 +33,8 @@ import { ticketActionsRouter } from "./http/ticket-actions.js";
 import { trackRouter } from "./http/track.js";
 import { adminRouter } from "./http/admin.js";
 import { incidentsRouter } from "./http/incidents.js";
+import { statsRouter } from "./http/stats.js";
+import { appendCorrection } from "./triage/corrections.js";
 import { OutageWatcher } from "./incidents/watcher.js";
 import { createTextTriage } from "./triage/text-triage.js";
 import { startDemoSimulator, type RunningSimulator } from "./sim/wiring.js";
@@ -146,11 +148,20 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(express.json({ limit: "256kb" }));
   app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
   app.use(reportsRouter(intake));
-  app.use(ticketsRouter({ store, network }));
-  app.use(ticketActionsRouter(intake));
+  app.use(ticketsRouter({ store, network, officers, settings, clock }));
+  app.use(
+    ticketActionsRouter(intake, {
+      async onCorrection(ticketId, category) {
+        const [first] = await store.reportsOfTicket(ticketId);
+        if (first && config.DATA_DIR !== ":memory:")
+          appendCorrection(config.DATA_DIR, first.text, category);
+      },
+    }),
+  );
   app.use(trackRouter({ ctx: intake, store, officers }));
   app.use(adminRouter({ store, network, officers, settings, clock }));
   app.use(incidentsRouter(intake, store));
+  app.use(statsRouter({ store, network, projections, settings, clock }));
   const consumersByDistrict: Record<string, number> = {};
   for (const [feederId, n] of await store.consumersPerFeeder()) {
     const d = network.unit(feederId)?.districtId;

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import type { CategoryId } from "../../shared/domain.js";
 import { ticketActionSchema } from "../../shared/schemas.js";
 import { applyAction } from "../tickets/actions.js";
 import { TicketError, type TicketContext } from "../tickets/context.js";
@@ -8,7 +9,7 @@ import { HttpError, route, validate } from "./errors.js";
 /** POST /api/v1/tickets/:number/actions: validate -> command -> present (409 on invalid moves). */
 export function ticketActionsRouter(
   ctx: TicketContext,
-  hooks: { onCorrection?(text: string, category: string): void } = {},
+  hooks: { onCorrection?(ticketId: number, category: CategoryId): Promise<void> } = {},
 ): Router {
   const router = Router();
   router.post(
@@ -20,8 +21,9 @@ export function ticketActionsRouter(
       try {
         const result = await applyAction(ctx, String(req.params.number), action, actor);
         if (result.refusal) throw result.refusal;
+        // A person's category becomes training data for the next retraining (npm run train).
         if (action.type === "categorise")
-          hooks.onCorrection?.(result.ticket.excerpt, action.category);
+          await hooks.onCorrection?.(result.ticket.id, action.category);
         res.json({ ticket: presentTicket(result.ticket) });
       } catch (err) {
         if (err instanceof TicketError) {

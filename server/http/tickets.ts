@@ -5,8 +5,19 @@ import { canSeeUnit, CONTROL_ROOM_VIEWER } from "../policies/units.js";
 import type { Store } from "../store/store.js";
 import { presentEvent, presentReport, presentTicket } from "../tickets/present.js";
 import { HttpError, route, validate } from "./errors.js";
+import type { Officers } from "../officers/officers.js";
+import type { SettingsStore } from "../tickets/settings.js";
+import type { Clock } from "../clock/clock.js";
+import { compensationOwed } from "../tickets/compensation.js";
+import { getIncident, presentIncident } from "../incidents/incidents.js";
 
-export function ticketsRouter(deps: { store: Store; network: Network }): Router {
+export function ticketsRouter(deps: {
+  store: Store;
+  network: Network;
+  officers: Officers;
+  settings: SettingsStore;
+  clock: Clock;
+}): Router {
   const router = Router();
   const viewer = CONTROL_ROOM_VIEWER;
 
@@ -38,10 +49,33 @@ export function ticketsRouter(deps: { store: Store; network: Network }): Router 
         deps.store.reportsOfTicket(ticket.id),
         deps.store.eventsOfTicket(ticket.id),
       ]);
+      const officer = deps.officers.get(ticket.assignee_id);
+      const incident = ticket.incident_id
+        ? await getIncident(deps.store.kysely, ticket.incident_id)
+        : undefined;
+      const settings = deps.settings.get();
       res.json({
         ticket: presentTicket(ticket),
         reports: reports.map(presentReport),
         events: events.map((e) => presentEvent(e, ticket.number)),
+        // Staff see the assignee's number so they can call; the public /track view never does.
+        assignee: officer
+          ? {
+              id: officer.id,
+              name: officer.name,
+              nameHi: officer.name_hi,
+              designation: officer.designation,
+              designationHi: officer.designation_hi,
+              role: officer.role,
+              phone: officer.phone,
+            }
+          : null,
+        compensation: compensationOwed(ticket, settings.slaLimits, deps.clock.now()),
+        otpAttemptsLeft: Math.max(0, settings.otpMaxAttempts - (ticket.otp_attempts ?? 0)),
+        closure: ticket.closure,
+        resolutionNote: ticket.resolution_note,
+        mergedInto: ticket.merged_into,
+        incident: incident ? presentIncident(incident) : null,
       });
     }),
   );

@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
  * started day past the due time, until the fix (or until now while it is not fixed).
  */
 export function compensationOwed(
-  t: TicketRow,
+  t: Pick<TicketRow, "due_at" | "category" | "status" | "resolved_at" | "closed_at">,
   limits: SlaLimit[],
   now: Date,
 ): { daysLate: number; amount: number } {
