@@ -219,9 +219,12 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       hub.close();
       // io.close() disconnects sockets and closes the HTTP server, which waits for in-flight requests.
       const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
+      // Keep-alive connections that finish their last request while we wait are let go at once.
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       if (server.listening) await closed;
+      clearInterval(idle);
       await bus.close();
       await store.close();
     },

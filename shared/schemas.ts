@@ -204,3 +204,20 @@ export const scorecardQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
+
+/** One row of a discom's officer list (CSV). */
+export const officerImportRowSchema = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$/, "must be letters, digits, - _ . : (max 80)"),
+  unit_id: z.string().trim().min(1, "must name the unit the officer heads"),
+  role: officerRoleSchema,
+  name: z.string().trim().min(1, "must not be empty").max(120),
+  name_hi: z.string().trim().min(1, "must not be empty").max(120),
+  designation: z.string().trim().min(1, "must not be empty").max(200),
+  designation_hi: z.string().trim().min(1, "must not be empty").max(200),
+  phone: phoneSchema,
+  on_leave: z.enum(["", "true", "false", "1", "0", "yes", "no"]).optional(),
+  stand_in_id: z.string().trim().optional(),
+});

@@ -4,6 +4,8 @@ import path from "node:path";
 
 /** Builds the client once before the browser tests when dist/client is missing or older than client/. */
 export default function setup(): void {
+  // Server-only runs while the client is being edited: SKIP_CLIENT_BUILD=1 npx vitest run test/server
+  if (process.env.SKIP_CLIENT_BUILD) return;
   const root = path.resolve(import.meta.dirname, "../..");
   const index = path.join(root, "dist/client/index.html");
   const newest = (dir: string): number =>
