@@ -2,7 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { reportInputSchema } from "../../shared/schemas.js";
 import { ingestReport, type IntakeContext } from "../intake/ingest.js";
-import { presentReport, presentTicket } from "../tickets/present.js";
+import { presentFiled } from "../tickets/present.js";
 import { HttpError, route, validate } from "./errors.js";
 
 const idempotencyKeySchema = z
@@ -28,13 +28,8 @@ export function reportsRouter(ctx: IntakeContext): Router {
           : validate(idempotencyKeySchema, header, "Idempotency-Key header");
       const input = validate(reportInputSchema, req.body, "report");
       const filed = await ingestReport(ctx, input, { idempotencyKey, raw: req.body });
-      const duplicate = filed.change === null;
-      res.status(duplicate ? 200 : 201).json({
-        ticket: presentTicket(filed.ticket),
-        report: presentReport(filed.report),
-        created: filed.created,
-        duplicate,
-      });
+      const answer = presentFiled(filed);
+      res.status(answer.status).json(answer.body);
     }),
   );
   return router;

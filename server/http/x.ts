@@ -3,7 +3,7 @@ import { xPasteSchema } from "../../shared/channels.js";
 import type { Config } from "../config.js";
 import { verifySha256Header } from "../intake/signatures.js";
 import { crcResponseToken, filePastedPost, handleXActivity } from "../intake/x/tweets.js";
-import { presentReport, presentTicket } from "../tickets/present.js";
+import { presentFiled } from "../tickets/present.js";
 import type { ChannelDeps } from "./channels.js";
 import { HttpError, route, validate } from "./errors.js";
 import { rawBody } from "./whatsapp.js";
@@ -83,13 +83,8 @@ export function xRouter({ config, intake, log }: ChannelDeps): Router {
       }
       const paste = validate(xPasteSchema, req.body, "pasted post");
       const filed = await filePastedPost(intake, paste);
-      const duplicate = filed.change === null;
-      res.status(duplicate ? 200 : 201).json({
-        ticket: presentTicket(filed.ticket),
-        report: presentReport(filed.report),
-        created: filed.created,
-        duplicate,
-      });
+      const answer = presentFiled(filed);
+      res.status(answer.status).json(answer.body);
     }),
   );
   return router;

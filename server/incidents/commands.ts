@@ -1,10 +1,8 @@
 import type { TicketChange } from "../events/bus.js";
-import { enqueueMessage, replyChannel } from "../outbox/outbox.js";
 import type { IncidentRow } from "../store/schema.js";
 import type { NewEvent, StoreTx, TicketRow } from "../store/store.js";
 import { TicketError, type TicketContext } from "../tickets/context.js";
-import { combine, statusStep, type Step } from "../tickets/lifecycle.js";
-import { feedbackRequestText } from "../tickets/messages.js";
+import { askFeedback, combine, resolveStep, statusStep, type Step } from "../tickets/lifecycle.js";
 import { writeChange } from "../tickets/writer.js";
 import type { OutageCandidate } from "../triage/outages.js";
 import { getIncident, openIncidentOn, saveIncident } from "./incidents.js";
@@ -114,54 +112,18 @@ export function resolveIncident(
       );
     const now = ctx.clock.now();
     const at = now.toISOString();
-    const window = ctx.settings.get().confirmWindowHours * 3_600_000;
     const changes: TicketChange[] = [];
     for (const t of await tx.openTicketsOfIncident(id)) {
       if (t.status === "resolved") continue;
       const steps: Step[] = [];
       if (t.status !== "in_progress")
         steps.push(statusStep(t, "in_progress", at, actor, { incident: id }));
-      steps.push({
-        patch: {
-          status: "resolved",
-          resolved_at: at,
-          first_resolved_at: t.first_resolved_at ?? at,
-          resolved_by: t.assignee_id ?? actor,
-          resolution_note: note,
-          confirm_by: new Date(now.getTime() + window).toISOString(),
-          otp_attempts: 0,
-          updated_at: at,
-        },
-        events: [
-          {
-            type: "status_changed",
-            at,
-            actor,
-            data: {
-              from: "in_progress",
-              to: "resolved",
-              note,
-              incident: id,
-              resolvedBy: t.assignee_id ?? actor,
-            },
-          },
-        ],
-      });
-      const { after, events } = combine(t, ...steps);
-      const change = await writeChange(tx, t, after, events);
-      changes.push(change);
-      const channel = replyChannel(t.channel, t.phone);
-      await enqueueMessage(
-        tx.kysely,
-        {
-          ticketId: t.id,
-          channel: channel ?? "log",
-          recipient: t.phone ?? "unknown",
-          kind: "incident_notice",
-          body: feedbackRequestText(t.number, `${ctx.publicUrl}/track?n=${t.number}`),
-        },
-        at,
+      steps.push(
+        resolveStep(ctx, { ...t, status: "in_progress" }, note, at, actor, { incident: id }),
       );
+      const { after, events } = combine(t, ...steps);
+      changes.push(await writeChange(tx, t, after, events));
+      await askFeedback(ctx, tx, after, at, "incident_notice");
     }
     const resolved: IncidentRow = {
       ...incident,

@@ -1,19 +1,12 @@
 /**
- * A small seeded PRNG for the simulator. Written here rather than shared because the simulator must
- * be reproducible on its own: the same seed and start instant give the same stream of reports.
+ * Seeded randomness for the simulator: the same seed and start instant give the same stream of
+ * reports.
  */
 
-/** mulberry32: 32-bit state, fast, and good enough for choosing texts and arrival times. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One PRNG for the whole project: the network generator's (same algorithm, same streams).
+import { mulberry32 } from "../network/geo.js";
+
+export { mulberry32 };
 
 /**
  * Mixes numbers and labels into one 32-bit seed (FNV-1a over the parts), so independent streams

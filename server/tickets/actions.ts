@@ -1,18 +1,18 @@
 import type { CategoryId } from "../../shared/domain.js";
 import type { TicketAction } from "../../shared/schemas.js";
 import type { TicketChange } from "../events/bus.js";
-import { enqueueMessage, replyChannel } from "../outbox/outbox.js";
 import type { StoreTx, TicketRow } from "../store/store.js";
 import { TicketError, type TicketContext } from "./context.js";
 import {
+  askFeedback,
   combine,
   deadlineStep,
   escalationStep,
   requireTransition,
+  resolveStep,
   statusStep,
   type Step,
 } from "./lifecycle.js";
-import { feedbackRequestText } from "./messages.js";
 import { otpMatches } from "./otp.js";
 import { notifyOfficer, routeTicket } from "./routing.js";
 import { writeChange } from "./writer.js";
@@ -153,58 +153,6 @@ function assignStep(
       },
     ],
   };
-}
-
-function resolveStep(
-  ctx: TicketContext,
-  t: TicketRow,
-  note: string,
-  at: string,
-  actor: string,
-): Step {
-  requireTransition(t, "resolved", "resolve");
-  const window = ctx.settings.get().confirmWindowHours * 3_600_000;
-  return {
-    patch: {
-      status: "resolved",
-      updated_at: at,
-      resolved_at: at,
-      first_resolved_at: t.first_resolved_at ?? at,
-      resolved_by: t.assignee_id ?? actor,
-      resolution_note: note,
-      confirm_by: new Date(Date.parse(at) + window).toISOString(),
-      otp_attempts: 0,
-    },
-    events: [
-      {
-        type: "status_changed",
-        at,
-        actor,
-        data: { from: t.status, to: "resolved", note, resolvedBy: t.assignee_id ?? actor },
-      },
-    ],
-  };
-}
-
-async function askFeedback(
-  ctx: TicketContext,
-  tx: StoreTx,
-  t: TicketRow,
-  at: string,
-): Promise<void> {
-  const channel = replyChannel(t.channel, t.phone);
-  const body = feedbackRequestText(t.number, `${ctx.publicUrl}/track?n=${t.number}`);
-  await enqueueMessage(
-    tx.kysely,
-    {
-      ticketId: t.id,
-      channel: channel ?? "log",
-      recipient: t.phone ?? "unknown",
-      kind: "feedback_request",
-      body,
-    },
-    at,
-  );
 }
 
 async function merge(

@@ -139,7 +139,12 @@ async function attach(
   // A report joining a ticket of an open incident grows the incident's report count too.
   const incident = open.incident_id ? await getIncident(tx.kysely, open.incident_id) : undefined;
   if (incident?.status === "open") {
-    await saveWithChange(tx, { ...incident, report_count: incident.report_count + 1 }, change, false);
+    await saveWithChange(
+      tx,
+      { ...incident, report_count: incident.report_count + 1 },
+      change,
+      false,
+    );
   }
   return { ticket: change.after, report, created: false, change, changes: [change] };
 }

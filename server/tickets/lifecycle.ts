@@ -2,7 +2,8 @@ import { canTransition, type CategoryId, type Status } from "../../shared/domain
 import { OFFICER_ROLES, type OfficerRole } from "../officers/roles.js";
 import type { NewEvent, StoreTx, TicketRow } from "../store/store.js";
 import { TicketError, type TicketContext } from "./context.js";
-import { escalationText } from "./messages.js";
+import { escalationText, feedbackRequestText } from "./messages.js";
+import { enqueueMessage, replyChannel } from "../outbox/outbox.js";
 import { notifyOfficer } from "./routing.js";
 import { ruleFor } from "./settings.js";
 import { deadlineFor, slaStateAt } from "./sla.js";
@@ -132,4 +133,57 @@ export function combine(
     events.push(...s.events);
   }
   return { after, events };
+}
+
+/**
+ * Resolving: the ticket waits for the consumer's confirmation until `confirm_by`; the officer who
+ * held it is recorded as the one who resolved it (false closures count against them).
+ */
+export function resolveStep(
+  ctx: TicketContext,
+  t: TicketRow,
+  note: string,
+  at: string,
+  actor: string,
+  data: Record<string, unknown> = {},
+): Step {
+  requireTransition(t, "resolved", "resolve");
+  const window = ctx.settings.get().confirmWindowHours * 3_600_000;
+  return {
+    patch: {
+      status: "resolved",
+      updated_at: at,
+      resolved_at: at,
+      first_resolved_at: t.first_resolved_at ?? at,
+      resolved_by: t.assignee_id ?? actor,
+      resolution_note: note,
+      confirm_by: new Date(Date.parse(at) + window).toISOString(),
+      otp_attempts: 0,
+    },
+    events: [
+      {
+        type: "status_changed",
+        at,
+        actor,
+        data: { from: t.status, to: "resolved", note, resolvedBy: t.assignee_id ?? actor, ...data },
+      },
+    ],
+  };
+}
+
+/** Asks the consumer, on the channel they used, whether the problem is fixed. */
+export async function askFeedback(
+  ctx: TicketContext,
+  tx: StoreTx,
+  t: TicketRow,
+  at: string,
+  kind: "feedback_request" | "incident_notice" = "feedback_request",
+): Promise<void> {
+  const channel = replyChannel(t.channel, t.phone);
+  const body = feedbackRequestText(t.number, `${ctx.publicUrl}/track?n=${t.number}`);
+  await enqueueMessage(
+    tx.kysely,
+    { ticketId: t.id, channel: channel ?? "log", recipient: t.phone ?? "unknown", kind, body },
+    at,
+  );
 }

@@ -75,3 +75,22 @@ export function presentEvent(e: EventRow, ticketNumber: string): TicketEventView
     data: JSON.parse(e.data) as Record<string, unknown>,
   };
 }
+
+/** The answer to a filed report, the same on every channel that answers in JSON. */
+export function presentFiled(filed: {
+  ticket: TicketRow;
+  report: ReportRow;
+  created: boolean;
+  change: unknown;
+}) {
+  const duplicate = filed.change === null;
+  return {
+    status: duplicate ? 200 : 201,
+    body: {
+      ticket: presentTicket(filed.ticket),
+      report: presentReport(filed.report),
+      created: filed.created,
+      duplicate,
+    },
+  };
+}

@@ -1,14 +1,7 @@
-/** A small seeded PRNG (mulberry32) so the corpus and the training run are reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One PRNG for the whole project: the network generator's (same algorithm, same streams).
+import { mulberry32 } from "../network/geo.js";
+
+export { mulberry32 };
 
 /** A stable 32-bit hash of a string (FNV-1a), for splits that do not move when the corpus grows. */
 export function hashString(s: string): number {
