@@ -18,7 +18,8 @@ import { io as connect, type Socket } from "socket.io-client";
 import { createApp } from "../../server/app.js";
 import { testConfig } from "../../server/config.js";
 import { ingestReport } from "../../server/intake/ingest.js";
-import { generateNetwork } from "../../server/network/generate.js";
+import { generateConsumers, generateNetwork } from "../../server/network/generate.js";
+import { FeederIndex } from "../../server/network/feeder-index.js";
 import { generateReports } from "../../server/sim/index.js";
 import { categorise } from "../../server/triage/categorise.js";
 import { buildSnapshot } from "../../server/live/sync.js";
@@ -57,6 +58,15 @@ async function main(): Promise<void> {
   const units = generateNetwork({ seed: 2017, feeders: FEEDERS });
   log("network_generate_ms", performance.now() - t0, "ms");
   log("network_units", units.length);
+  t0 = performance.now();
+  let consumers = 0;
+  for (const c of generateConsumers(units, { seed: 2017, count: 200_000 })) if (c.account) consumers++;
+  log("consumers_generate_200k_ms", performance.now() - t0, "ms");
+  const index = new FeederIndex(units.filter((u) => u.kind === "feeder"));
+  t0 = performance.now();
+  for (let i = 0; i < 100_000; i++) index.nearest(24 + (i % 600) / 100, 78 + (i % 1000) / 100, 25);
+  log("nearest_feeder_per_s", 100_000 / ((performance.now() - t0) / 1000), "/s");
+  log("consumers", consumers);
 
   const raw = rawCommitsPerSecond(1000);
   log("raw_sqlite_full_commits_per_s", raw, "/s");

@@ -25,13 +25,29 @@ describe("POST /api/v1/reports", () => {
     ["a field is unknown", { channel: "app", text: "no light", priority: "high" }, "priority"],
     ["lat comes without lon", { channel: "app", text: "no light", lat: 26.8 }, "lon"],
     ["lat is out of range", { channel: "app", text: "no light", lat: 126.8, lon: 80 }, "lat"],
-    ["the account is not digits", { channel: "app", text: "no light", consumerAccount: "12ab" }, "consumerAccount"],
-    ["the category is unknown", { channel: "app", text: "no light", category: "theft" }, "category"],
-    ["receivedAt is not a date", { channel: "app", text: "no light", receivedAt: "yesterday" }, "receivedAt"],
+    [
+      "the account is not digits",
+      { channel: "app", text: "no light", consumerAccount: "12ab" },
+      "consumerAccount",
+    ],
+    [
+      "the category is unknown",
+      { channel: "app", text: "no light", category: "theft" },
+      "category",
+    ],
+    [
+      "receivedAt is not a date",
+      { channel: "app", text: "no light", receivedAt: "yesterday" },
+      "receivedAt",
+    ],
   ])("rejects a report when %s with 400 and the field name", async (_why, body, field) => {
     const res = await postReport(server.url, body);
     expect(res.status).toBe(400);
-    const error = res.body.error as { code: string; message: string; fields: Record<string, string> };
+    const error = res.body.error as {
+      code: string;
+      message: string;
+      fields: Record<string, string>;
+    };
     expect(error.code).toBe("invalid_input");
     expect(Object.keys(error.fields)).toContain(field);
     expect(error.message).toContain(field);
@@ -44,7 +60,11 @@ describe("POST /api/v1/reports", () => {
   });
 
   it("rejects a bad Idempotency-Key header with 400 naming the header", async () => {
-    const res = await postReport(server.url, { channel: "app", text: "no light" }, { "Idempotency-Key": "has space" });
+    const res = await postReport(
+      server.url,
+      { channel: "app", text: "no light" },
+      { "Idempotency-Key": "has space" },
+    );
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.error)).toContain("Idempotency-Key");
   });
@@ -57,7 +77,12 @@ describe("POST /api/v1/reports", () => {
   });
 
   it("routes a report by account number to the consumer's feeder and commits it before answering", async () => {
-    const res = await postReport(server.url, { channel: "call_centre", text: "No supply since 4 pm", consumerAccount: account, category: "supply_cut" });
+    const res = await postReport(server.url, {
+      channel: "call_centre",
+      text: "No supply since 4 pm",
+      consumerAccount: account,
+      category: "supply_cut",
+    });
     expect(res.status).toBe(201);
     expect(res.body.ticket?.feederId).toBe(feeder.id);
     const stored = await server.app.store.getTicketByNumber(res.body.ticket!.number);
@@ -66,15 +91,27 @@ describe("POST /api/v1/reports", () => {
   });
 
   it("routes a report by lat/lon to the nearest feeder", async () => {
-    const res = await postReport(server.url, { channel: "whatsapp", text: "light nahi hai", lat: feeder.lat + 0.0005, lon: feeder.lon });
+    const res = await postReport(server.url, {
+      channel: "whatsapp",
+      text: "light nahi hai",
+      lat: feeder.lat + 0.0005,
+      lon: feeder.lon,
+    });
     expect(res.status).toBe(201);
     expect(res.body.ticket?.feederId).toBe(feeder.id);
   });
 
   it("keeps a report it cannot place, in the needs-triage state at the root", async () => {
-    const res = await postReport(server.url, { channel: "x", text: "kuch karo bhai, bahut pareshani hai" });
+    const res = await postReport(server.url, {
+      channel: "x",
+      text: "kuch karo bhai, bahut pareshani hai",
+    });
     expect(res.status).toBe(201);
-    const ticket = res.body.ticket as unknown as { needsTriage: boolean; path: string[]; feederId: string | null };
+    const ticket = res.body.ticket as unknown as {
+      needsTriage: boolean;
+      path: string[];
+      feederId: string | null;
+    };
     expect(ticket.needsTriage).toBe(true);
     expect(ticket.feederId).toBeNull();
     expect(ticket.path).toEqual(["network"]);
@@ -82,7 +119,11 @@ describe("POST /api/v1/reports", () => {
   });
 
   it("answers a retry with the same Idempotency-Key with the same ticket and creates nothing", async () => {
-    const body = { channel: "app", text: "Bill not generated for two months", consumerAccount: account };
+    const body = {
+      channel: "app",
+      text: "Bill not generated for two months",
+      consumerAccount: account,
+    };
     const first = await postReport(server.url, body, { "Idempotency-Key": "retry-key-1" });
     const before = await server.app.store.listTickets({});
     const second = await postReport(server.url, body, { "Idempotency-Key": "retry-key-1" });
@@ -90,12 +131,18 @@ describe("POST /api/v1/reports", () => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body.ticket!.number).toBe(first.body.ticket!.number);
-    expect((second.body.report as { id: string }).id).toBe((first.body.report as { id: string }).id);
+    expect((second.body.report as { id: string }).id).toBe(
+      (first.body.report as { id: string }).id,
+    );
     expect(after.total).toBe(before.total);
   });
 
   it("treats the same channel and externalId as one delivery, even with concurrent retries", async () => {
-    const body = { channel: "x", text: "@UPPCLLKO no light in Aliganj since morning", externalId: "1790000000000000001" };
+    const body = {
+      channel: "x",
+      text: "@UPPCLLKO no light in Aliganj since morning",
+      externalId: "1790000000000000001",
+    };
     const results = await Promise.all([1, 2, 3, 4].map(() => postReport(server.url, body)));
     const numbers = new Set(results.map((r) => r.body.ticket!.number));
     expect(numbers.size).toBe(1);
@@ -104,13 +151,28 @@ describe("POST /api/v1/reports", () => {
 
   it("joins a second report from the same consumer about the same problem to the open ticket", async () => {
     const c = await server.app.store.consumerOnFeeder(server.app.network.feeders[20].id, 0.1);
-    const a = await postReport(server.url, { channel: "call_centre", text: "no supply", consumerAccount: c!.account, category: "supply_cut" });
-    const b = await postReport(server.url, { channel: "whatsapp", text: "abhi tak light nahi aayi", consumerAccount: c!.account, category: "supply_cut" });
+    const a = await postReport(server.url, {
+      channel: "call_centre",
+      text: "no supply",
+      consumerAccount: c!.account,
+      category: "supply_cut",
+    });
+    const b = await postReport(server.url, {
+      channel: "whatsapp",
+      text: "abhi tak light nahi aayi",
+      consumerAccount: c!.account,
+      category: "supply_cut",
+    });
     expect(b.status).toBe(201);
     expect(b.body.created).toBe(false);
     expect(b.body.ticket!.number).toBe(a.body.ticket!.number);
-    const detail = await (await fetch(`${server.url}/api/v1/tickets/${a.body.ticket!.number}`)).json();
-    expect(detail.reports.map((r: { channel: string }) => r.channel).sort()).toEqual(["call_centre", "whatsapp"]);
+    const detail = await (
+      await fetch(`${server.url}/api/v1/tickets/${a.body.ticket!.number}`)
+    ).json();
+    expect(detail.reports.map((r: { channel: string }) => r.channel).sort()).toEqual([
+      "call_centre",
+      "whatsapp",
+    ]);
   });
 });
 
@@ -121,8 +183,15 @@ describe("GET /api/v1/tickets/:number", () => {
   });
 
   it("masks the phone number in the report view", async () => {
-    const r = await postReport(server.url, { channel: "whatsapp", text: "meter tez chal raha hai", phone: "+91 98765 43210", consumerAccount: account });
-    const detail = await (await fetch(`${server.url}/api/v1/tickets/${r.body.ticket!.number}`)).json();
+    const r = await postReport(server.url, {
+      channel: "whatsapp",
+      text: "meter tez chal raha hai",
+      phone: "+91 98765 43210",
+      consumerAccount: account,
+    });
+    const detail = await (
+      await fetch(`${server.url}/api/v1/tickets/${r.body.ticket!.number}`)
+    ).json();
     const report = detail.reports.find((x: { phone: string | null }) => x.phone);
     expect(report.phone).toBe("••••••3210");
     expect(JSON.stringify(detail)).not.toContain("98765");
@@ -139,7 +208,9 @@ describe("operations", () => {
 
   it("GET /metrics speaks Prometheus text with reports by channel, open tickets, clients and event-loop lag", async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
-    expect(text).toMatch(/nigrani_reports_received_total\{channel="call_centre",outcome="created"\} \d+/);
+    expect(text).toMatch(
+      /nigrani_reports_received_total\{channel="call_centre",outcome="created"\} \d+/,
+    );
     expect(text).toMatch(/nigrani_tickets_open \d+/);
     expect(text).toMatch(/nigrani_socket_clients \d+/);
     expect(text).toContain("nodejs_eventloop_lag_seconds");

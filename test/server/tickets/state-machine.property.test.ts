@@ -53,27 +53,37 @@ class ActionCommand implements fc.AsyncCommand<Model, Real> {
   }
   async run(m: Model, r: Real): Promise<void> {
     const from = m.status[this.i];
-    const action = this.action.type === "confirm_otp" && this.action.otp === "right" ? { ...this.action, otp: r.otps[this.i] } : this.action;
+    const action =
+      this.action.type === "confirm_otp" && this.action.otp === "right"
+        ? { ...this.action, otp: r.otps[this.i] }
+        : this.action;
     const eventsBefore = (await r.app.store.eventsOfTicket(r.ids[this.i])).length;
     const levelBefore = (await r.app.store.getTicket(r.ids[this.i]))!.escalation_level;
-    const accepted = await attempt(() => applyAction(r.app.intake, r.numbers[this.i], action, ACTOR));
+    const accepted = await attempt(() =>
+      applyAction(r.app.intake, r.numbers[this.i], action, ACTOR),
+    );
     let expected = this.to === null || canTransition(from, this.to);
     if (this.action.type === "confirm_otp") {
       expected = from === "resolved" && m.otpTries[this.i] < 5 && this.action.otp === "right";
-      if (from === "resolved" && m.otpTries[this.i] < 5 && this.action.otp !== "right") m.otpTries[this.i]++;
+      if (from === "resolved" && m.otpTries[this.i] < 5 && this.action.otp !== "right")
+        m.otpTries[this.i]++;
     }
     // Supply cuts start at the JE, so five steps reach the MD and there is no sixth.
-    if (this.action.type === "escalate") expected = !["resolved", "closed", "merged"].includes(from) && levelBefore < 5;
+    if (this.action.type === "escalate")
+      expected = !["resolved", "closed", "merged"].includes(from) && levelBefore < 5;
     expect(accepted).toBe(expected);
     const events = await r.app.store.eventsOfTicket(r.ids[this.i]);
     if (accepted && this.to && this.to !== from) {
       m.status[this.i] = this.to;
       if (this.to === "resolved") m.otpTries[this.i] = 0;
       // Exactly one event records the status change.
-      const changes = events.slice(eventsBefore).filter((e) => e.type === "status_changed" || e.type === "merged");
+      const changes = events
+        .slice(eventsBefore)
+        .filter((e) => e.type === "status_changed" || e.type === "merged");
       expect(changes).toHaveLength(1);
     }
-    if (!accepted && !(this.action.type === "confirm_otp" && from === "resolved")) expect(events.length).toBe(eventsBefore);
+    if (!accepted && !(this.action.type === "confirm_otp" && from === "resolved"))
+      expect(events.length).toBe(eventsBefore);
     const row = await r.app.store.getTicket(r.ids[this.i]);
     expect(row?.status).toBe(m.status[this.i]);
   }
@@ -91,7 +101,9 @@ class FeedbackCommand implements fc.AsyncCommand<Model, Real> {
     return true;
   }
   async run(m: Model, r: Real): Promise<void> {
-    const accepted = await attempt(() => giveFeedback(r.app.intake, r.numbers[this.i], { resolved: this.resolved, via: "model" }));
+    const accepted = await attempt(() =>
+      giveFeedback(r.app.intake, r.numbers[this.i], { resolved: this.resolved, via: "model" }),
+    );
     expect(accepted).toBe(m.status[this.i] === "resolved");
     if (accepted) m.status[this.i] = this.resolved ? "closed" : "reopened";
     expect((await r.app.store.getTicket(r.ids[this.i]))?.status).toBe(m.status[this.i]);
@@ -110,7 +122,8 @@ class ClockCommand implements fc.AsyncCommand<Model, Real> {
     clock.advance(this.hours * 3_600_000);
     await r.app.sweeper.runOnce();
     // Unconfirmed resolutions may have timed out.
-    for (let i = 0; i < r.ids.length; i++) m.status[i] = (await r.app.store.getTicket(r.ids[i]))!.status as Status;
+    for (let i = 0; i < r.ids.length; i++)
+      m.status[i] = (await r.app.store.getTicket(r.ids[i]))!.status as Status;
   }
   toString(): string {
     return `clock+${this.hours}h`;
@@ -121,11 +134,20 @@ const N = 3;
 const ticketIndex = fc.integer({ min: 0, max: N - 1 });
 const commands = [
   ticketIndex.map((i) => new ActionCommand(i, { type: "start" }, "in_progress")),
-  ticketIndex.map((i) => new ActionCommand(i, { type: "resolve", note: "fixed on site" }, "resolved")),
-  ticketIndex.map((i) => new ActionCommand(i, { type: "reopen", reason: "consumer called back" }, "reopened")),
+  ticketIndex.map(
+    (i) => new ActionCommand(i, { type: "resolve", note: "fixed on site" }, "resolved"),
+  ),
+  ticketIndex.map(
+    (i) => new ActionCommand(i, { type: "reopen", reason: "consumer called back" }, "reopened"),
+  ),
   ticketIndex.map((i) => new ActionCommand(i, { type: "note", text: "called the lineman" }, null)),
   ticketIndex.map((i) => new ActionCommand(i, { type: "escalate", reason: "VIP complaint" }, null)),
-  fc.tuple(ticketIndex, fc.boolean()).map(([i, right]) => new ActionCommand(i, { type: "confirm_otp", otp: right ? "right" : "000001" }, "closed")),
+  fc
+    .tuple(ticketIndex, fc.boolean())
+    .map(
+      ([i, right]) =>
+        new ActionCommand(i, { type: "confirm_otp", otp: right ? "right" : "000001" }, "closed"),
+    ),
   fc.tuple(ticketIndex, fc.boolean()).map(([i, yes]) => new FeedbackCommand(i, yes)),
   fc.integer({ min: 1, max: 30 }).map((h) => new ClockCommand(h)),
 ];
@@ -142,11 +164,18 @@ describe("the ticket state machine (model-based)", () => {
           real.ids.push(filed.ticket.id);
           real.otps.push(await otpSentFor(app, filed.ticket.id));
         }
-        const model: Model = { status: real.ids.map(() => "assigned"), otpTries: real.ids.map(() => 0) };
+        const model: Model = {
+          status: real.ids.map(() => "assigned"),
+          otpTries: real.ids.map(() => 0),
+        };
         await fc.asyncModelRun(() => ({ model, real }), cmds);
         const recount = new Projections(app.clock);
         await recount.rebuild(app.store);
-        for (const unitId of ["network", ...feeders.slice(0, 60).map((f) => f.id), ...feeders[0].path]) {
+        for (const unitId of [
+          "network",
+          ...feeders.slice(0, 60).map((f) => f.id),
+          ...feeders[0].path,
+        ]) {
           expect(app.projections.counts(unitId)).toEqual(recount.counts(unitId));
         }
       }),

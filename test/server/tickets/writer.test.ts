@@ -17,7 +17,12 @@ describe("TicketWriter group commit", () => {
     const off = app.intake.writer["bus"].subscribe((c) => seen.push(c.seq));
     const results = await Promise.allSettled([
       ...app.network.feeders.slice(1, 11).map((f) => fileOn(app, f)),
-      applyAction(app.intake, first.ticket.number, { type: "reopen", reason: "not possible from assigned" }, "t"),
+      applyAction(
+        app.intake,
+        first.ticket.number,
+        { type: "reopen", reason: "not possible from assigned" },
+        "t",
+      ),
       ...app.network.feeders.slice(11, 21).map((f) => fileOn(app, f)),
     ]);
     off();
@@ -29,6 +34,9 @@ describe("TicketWriter group commit", () => {
     expect(seen).toHaveLength(20);
     const stored = await app.store.getTicketByNumber(first.ticket.number);
     expect(stored?.status).toBe("assigned");
-    expect((await app.store.eventsOfTicket(stored!.id)).map((e) => e.type)).toEqual(["created", "assigned"]);
+    expect((await app.store.eventsOfTicket(stored!.id)).map((e) => e.type)).toEqual([
+      "created",
+      "assigned",
+    ]);
   });
 });
