@@ -20,8 +20,36 @@ export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Sto
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // A bigger page cache keeps the hot indexes (tickets, events, consumers) in memory.
+  sqlite.pragma("cache_size = -65536");
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   const store = new Store(db, "sqlite");
   await store.migrate();
   return store;
+}
+
+/**
+ * Kysely prepares every query afresh; on the intake path that was an eighth of the CPU. The same
+ * SQL text reuses its compiled statement (better-sqlite3 statements are reusable), with a bound on
+ * how many are kept because `in (...)` lists of different lengths make distinct texts.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, max = 500) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        // Most recently used last, so the oldest is the first key when the cache is full.
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
 }

@@ -34,16 +34,21 @@ export class TicketWriter {
   commit<T extends { changes: TicketChange[] }>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) void this.drain();
+      if (this.running) return;
+      this.running = true;
+      // Yield to I/O once before starting: requests already read from their sockets then join this
+      // group instead of each paying for its own fsync.
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       while (this.queue.length) {
         const group = this.queue.splice(0, MAX_GROUP);
         await this.runGroup(group);
+        // Let the requests that arrived during that commit be read before the next group starts.
+        if (this.queue.length < MAX_GROUP) await new Promise((r) => setImmediate(r));
       }
     } finally {
       this.running = false;
