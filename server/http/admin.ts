@@ -28,11 +28,17 @@ export function adminRouter(deps: {
     "/api/v1/settings",
     route(async (req, res) => {
       const patch = validate(settingsUpdateSchema, req.body, "settings");
-      for (const r of patch.routing ?? []) {
-        if (r.unitId && !network.unit(r.unitId))
-          throw new HttpError(400, "invalid_input", `routing rule names unknown unit ${r.unitId}`, {
-            routing: `unknown unit ${r.unitId}`,
-          });
+      for (const [i, r] of (patch.routing ?? []).entries()) {
+        if (r.unitId && !network.unit(r.unitId)) {
+          throw new HttpError(
+            400,
+            "invalid_input",
+            `routing rule ${i + 1} names unknown unit ${r.unitId}`,
+            {
+              [`routing.${i}.unitId`]: `no unit ${r.unitId}`,
+            },
+          );
+        }
       }
       res.json({ settings: await settings.update(patch, clock.now().toISOString()) });
     }),
@@ -52,11 +58,15 @@ export function adminRouter(deps: {
       if (!officer) throw new HttpError(404, "not_found", `no officer ${req.params.id}`);
       if (body.onLeave) {
         const standIn = officers.get(body.standInId);
-        if (!standIn || standIn.id === officer.id) {
-          throw new HttpError(400, "invalid_input", "an officer on leave needs a stand-in", {
-            standInId: "must name another officer",
-          });
-        }
+        const why =
+          !standIn || standIn.id === officer.id
+            ? "must name another officer"
+            : standIn.role !== officer.role
+              ? `must hold the same rank (${officer.role.toUpperCase()})`
+              : standIn.on_leave
+                ? "is on leave too"
+                : null;
+        if (why) throw new HttpError(400, "invalid_input", `stand-in ${why}`, { standInId: why });
       }
       res.json({
         officer: await officers.setLeave(

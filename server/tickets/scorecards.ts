@@ -9,6 +9,8 @@ export interface ScoreRow {
   id: string;
   name: string;
   nameHi: string;
+  /** Officer rows: who they are, apart from the display name. */
+  officer?: { designation: string; designationHi: string; role: string; unitId: string };
   received: number;
   open: number;
   breached: number;
@@ -146,7 +148,15 @@ export async function scorecards(
     ),
     officers: [...people].map(([id, a]) => {
       const o = officers.get(id)!;
-      return named(id, a, `${o.name} (${o.designation})`, `${o.name_hi} (${o.designation_hi})`);
+      return {
+        ...named(id, a, `${o.name} (${o.designation})`, `${o.name_hi} (${o.designation_hi})`),
+        officer: {
+          designation: o.designation,
+          designationHi: o.designation_hi,
+          role: o.role,
+          unitId: o.unit_id,
+        },
+      };
     }),
   };
 }
