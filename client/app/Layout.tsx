@@ -1,17 +1,21 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, Outlet, useSearchParams } from "react-router";
+import { NavLink, Outlet, useLocation, useSearchParams } from "react-router";
 import { isLanguage, setLanguage } from "../i18n/index.js";
 import { useLanguage } from "../i18n/useLanguage.js";
 import { useConnection, useLiveUnit, useLiveUpdatedAt, useNow } from "../live/hooks.js";
 import { ConnectionBadge } from "../panels/ConnectionBadge.js";
 import { LanguageToggle } from "./LanguageToggle.js";
 
+// The one "Admin" link stands for all three administration screens.
+const ADMIN_PATHS = /^\/(scorecards|officers|settings)(\/|$)/;
+
 /** Header (name, navigation, language, connection) above every screen. */
 export function Layout() {
   const { t } = useTranslation();
   const lng = useLanguage();
   const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   const urlLang = params.get("lang");
   // The whole app shows live state in its header, so the shell keeps the subscription.
   useLiveUnit();
@@ -54,6 +58,24 @@ export function Layout() {
           <NavLink to="/" end>
             {t("nav.controlRoom")}
           </NavLink>
+          <NavLink
+            to="/units/network"
+            className={({ isActive }) =>
+              isActive || pathname.startsWith("/units/") ? "active" : ""
+            }
+          >
+            {t("nav.units", { ns: "ops" })}
+          </NavLink>
+          <NavLink to="/triage">{t("nav.triage", { ns: "ops" })}</NavLink>
+          <NavLink to="/intake">{t("nav.intake", { ns: "ops" })}</NavLink>
+          <NavLink
+            to="/scorecards"
+            className={({ isActive }) => (isActive || ADMIN_PATHS.test(pathname) ? "active" : "")}
+          >
+            {t("nav.link", { ns: "admin" })}
+          </NavLink>
+          <NavLink to="/summary">{t("nav.summary", { ns: "screens" })}</NavLink>
+          <NavLink to="/wall">{t("nav.wall", { ns: "screens" })}</NavLink>
           <NavLink to="/about">{t("nav.about")}</NavLink>
         </nav>
         <div className="app-header__tools">

@@ -2,6 +2,12 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import hi from "./hi.json";
+import opsEn from "./ops.en.json";
+import opsHi from "./ops.hi.json";
+import adminEn from "./admin.en.json";
+import adminHi from "./admin.hi.json";
+import screensEn from "./screens.en.json";
+import screensHi from "./screens.hi.json";
 
 export const LANGUAGES = ["en", "hi"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -10,7 +16,12 @@ const STORAGE_KEY = "nigrani.lang";
 
 declare module "i18next" {
   interface CustomTypeOptions {
-    resources: { translation: typeof en };
+    resources: {
+      translation: typeof en;
+      ops: typeof opsEn;
+      admin: typeof adminEn;
+      screens: typeof screensEn;
+    };
   }
 }
 
@@ -46,7 +57,10 @@ export function initI18n(lng?: Language): typeof i18n {
     lng ?? (typeof location === "undefined" ? "en" : pickLanguage(location.search, readStored()));
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { en: { translation: en }, hi: { translation: hi } },
+      resources: {
+        en: { translation: en, ops: opsEn, admin: adminEn, screens: screensEn },
+        hi: { translation: hi, ops: opsHi, admin: adminHi, screens: screensHi },
+      },
       lng: initial,
       fallbackLng: "en",
       supportedLngs: [...LANGUAGES],

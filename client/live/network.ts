@@ -22,6 +22,8 @@ export interface NetworkIndex {
   districts: ReadonlyMap<string, District>;
   districtList: readonly District[];
   generated: NetworkPayload["generated"];
+  /** Consumers per district, for shading by open tickets per 10,000 consumers. */
+  consumersByDistrict: Readonly<Record<string, number>>;
 }
 
 export function indexNetwork(payload: NetworkPayload): NetworkIndex {
@@ -31,6 +33,7 @@ export function indexNetwork(payload: NetworkPayload): NetworkIndex {
     districts: new Map(payload.districts.map((d) => [d.id, d])),
     districtList: payload.districts,
     generated: payload.generated,
+    consumersByDistrict: payload.consumersByDistrict ?? {},
   };
 }
 

@@ -74,11 +74,22 @@ function ensureSocket(): LiveSocket {
   return s;
 }
 
+/** Screens currently asking for a unit, in the order they asked (undefined: the default unit). */
+const claims = new Map<number, string | undefined>();
+let nextClaim = 0;
+let applyQueued = false;
+
 /**
- * Asks for live data about a unit (undefined: the default unit). The connection then stays open,
- * so going back to a screen is instant and a wall screen never has to ask again.
+ * The unit to follow: the latest screen that asked for a specific unit wins over the shell's
+ * default subscription, whatever order their effects ran in (children's effects run first).
  */
-export function watchUnit(unitId: string | undefined): void {
+function claimedUnit(): string | undefined {
+  let unit: string | undefined;
+  for (const u of claims.values()) if (u !== undefined) unit = u;
+  return unit;
+}
+
+function follow(unitId: string | undefined): void {
   if (socket && unitId === wanted) return;
   if (unitId !== wanted) {
     wanted = unitId;
@@ -87,4 +98,25 @@ export function watchUnit(unitId: string | undefined): void {
   }
   const s = ensureSocket();
   if (s.connected) subscribe(s);
+}
+
+/**
+ * Asks for live data about a unit (undefined: the default unit) until the returned function is
+ * called. The connection then stays open, so going back to a screen is instant and a wall screen
+ * never has to ask again. Claims released and made in one render (navigating from one unit to
+ * another) are settled together, so the server is not asked for the unit in between.
+ */
+export function watchUnit(unitId: string | undefined): () => void {
+  const id = nextClaim++;
+  claims.set(id, unitId);
+  follow(claimedUnit());
+  return () => {
+    claims.delete(id);
+    if (applyQueued) return;
+    applyQueued = true;
+    queueMicrotask(() => {
+      applyQueued = false;
+      if (claims.size > 0) follow(claimedUnit());
+    });
+  };
 }

@@ -7,6 +7,7 @@ import { formatAge, formatCount, placeName } from "../i18n/format.js";
 import { useLanguage } from "../i18n/useLanguage.js";
 import type { NetworkIndex } from "../live/network.js";
 import type { FeedEntry } from "../live/state.js";
+import { ChannelIcon } from "./ChannelIcon.js";
 import { PanelState } from "./PanelState.js";
 
 export interface FeedPanelProps {
@@ -16,10 +17,16 @@ export interface FeedPanelProps {
   now: number;
   loading: boolean;
   error?: string | null;
+  /**
+   * Opens a ticket (the view navigates to /tickets/:number). Given: each row is a link to its
+   * ticket; a plain click calls this instead of reloading the page.
+   */
+  onOpenTicket?: (number: string) => void;
 }
 
 /** The latest reports, newest first; a row that arrives while watching briefly lights up. */
-export function FeedPanel({ entries, places, now, loading, error }: FeedPanelProps) {
+export function FeedPanel(props: FeedPanelProps) {
+  const { entries, places, now, loading, error, onOpenTicket } = props;
   const { t } = useTranslation();
   const lng = useLanguage();
   const empty = !loading && !error && entries.length === 0;
@@ -43,6 +50,7 @@ export function FeedPanel({ entries, places, now, loading, error }: FeedPanelPro
             place={placeOf(e.ticket, places, lng)}
             age={formatAge(now - Date.parse(e.at), lng)}
             lng={lng}
+            onOpen={onOpenTicket}
           />
         ))}
       </ol>
@@ -71,15 +79,23 @@ interface FeedRowProps {
   place: string | null;
   age: string;
   lng: Language;
+  onOpen?: (number: string) => void;
 }
 
-const FeedRow = memo(function FeedRow({ ticket, at, fresh, place, age, lng }: FeedRowProps) {
+const FeedRow = memo(function FeedRow(props: FeedRowProps) {
+  const { ticket, at, fresh, place, age, lng, onOpen } = props;
   const { t } = useTranslation();
   const category = ticket.category ? CATEGORIES[ticket.category][lng] : null;
+  const href = `/tickets/${encodeURIComponent(ticket.number)}`;
+  const label = t("feed.ticket", { number: ticket.number });
   return (
-    <li className={`feed-row${fresh ? " feed-row--fresh" : ""}`} data-ticket={ticket.number}>
+    <li
+      className={`feed-row${fresh ? " feed-row--fresh" : ""}${onOpen ? " feed-row--link" : ""}`}
+      data-ticket={ticket.number}
+    >
       <div className="feed-row__top">
         <span className="chip chip--channel" data-channel={ticket.channel}>
+          <ChannelIcon channel={ticket.channel} />
           {CHANNEL_LABELS[ticket.channel][lng]}
         </span>
         {category ? (
@@ -101,7 +117,22 @@ const FeedRow = memo(function FeedRow({ ticket, at, fresh, place, age, lng }: Fe
         {ticket.excerpt}
       </p>
       <p className="feed-row__meta">
-        <span className="feed-row__number">{t("feed.ticket", { number: ticket.number })}</span>
+        {onOpen ? (
+          <a
+            className="feed-row__number feed-row__open"
+            href={href}
+            onClick={(e) => {
+              // Let modified clicks open a new tab as links do.
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+              e.preventDefault();
+              onOpen(ticket.number);
+            }}
+          >
+            {label}
+          </a>
+        ) : (
+          <span className="feed-row__number">{label}</span>
+        )}
         <span className={`feed-row__sla feed-row__sla--${ticket.slaState}`}>
           <span className={`sla-dot sla-dot--${ticket.slaState}`} aria-hidden="true" />
           {SLA_LABELS[ticket.slaState][lng]}

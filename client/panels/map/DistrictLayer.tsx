@@ -1,44 +1,53 @@
 import type { Feature, Geometry } from "geojson";
-import type { LeafletEvent, Path } from "leaflet";
+import type { GeoJSON as GeoJSONLayer, LatLngBounds, LeafletEvent, Path } from "leaflet";
 import { memo, useMemo } from "react";
 import { GeoJSON, Tooltip } from "react-leaflet";
 import type { MapCounts } from "../../../shared/counts.js";
 import type { Language } from "../../i18n/index.js";
 import { formatCount } from "../../i18n/format.js";
 import type { DistrictProperties, DistrictShapes } from "../../live/network.js";
-import { districtColour } from "./scales.js";
+import { districtColour, formatRate } from "./scales.js";
+
+export interface DistrictLabels {
+  open: (n: string) => string;
+  discom: (name: string) => string;
+  /** "4.2 per 10,000 consumers" */
+  rate: (n: string) => string;
+  /** "of 5,949 consumers" */
+  consumers: (n: string) => string;
+  noConsumers: string;
+}
 
 export interface DistrictLayerProps {
   shapes: DistrictShapes;
   counts: Record<string, MapCounts>;
+  /** The value each district is shaded by (open, or open per 10,000 consumers). */
+  values: Record<string, number | null>;
+  consumers: Record<string, number>;
   breaks: readonly number[];
   lng: Language;
-  openLabel: (n: string) => string;
-  discomLabel: (name: string) => string;
+  labels: DistrictLabels;
+  /** Clicking a district zooms to it (not given: districts are not clickable, as on the wall). */
+  onSelect?: (bounds: LatLngBounds) => void;
 }
 
 /** The 113 district polygons, shaded by open tickets; always drawn beneath the feeders. */
-export function DistrictLayer({
-  shapes,
-  counts,
-  breaks,
-  lng,
-  openLabel,
-  discomLabel,
-}: DistrictLayerProps) {
+export function DistrictLayer(props: DistrictLayerProps) {
+  const { shapes, counts, values, consumers, breaks, lng, labels, onSelect } = props;
   return (
     <>
       {shapes.features.map((f) => {
-        const open = counts[f.properties.id]?.open ?? 0;
+        const id = f.properties.id;
         return (
           <DistrictShape
-            key={f.properties.id}
+            key={id}
             feature={f}
-            colour={districtColour(open, breaks)}
-            open={open}
+            colour={districtColour(values[id] ?? 0, breaks)}
+            open={counts[id]?.open ?? 0}
+            consumers={consumers[id]}
             lng={lng}
-            openLabel={openLabel}
-            discomLabel={discomLabel}
+            labels={labels}
+            onSelect={onSelect}
           />
         );
       })}
@@ -47,32 +56,46 @@ export function DistrictLayer({
 }
 
 // Canvas layers draw in the order they were added; polygons loaded after the feeders go to the back.
-const toBack = { add: (e: LeafletEvent) => (e.target as Path).bringToBack() };
+const toBack = (e: LeafletEvent) => (e.target as Path).bringToBack();
 
 interface DistrictShapeProps {
   feature: Feature<Geometry, DistrictProperties>;
   colour: string;
   open: number;
+  consumers: number | undefined;
   lng: Language;
-  openLabel: (n: string) => string;
-  discomLabel: (name: string) => string;
+  labels: DistrictLabels;
+  onSelect?: (bounds: LatLngBounds) => void;
 }
 
 const DistrictShape = memo(function DistrictShape(props: DistrictShapeProps) {
-  const { feature, colour, open, lng, openLabel, discomLabel } = props;
+  const { feature, colour, open, consumers, lng, labels, onSelect } = props;
   const style = useMemo(
     () => ({ color: "#8a93a6", weight: 0.7, opacity: 0.7, fillColor: colour, fillOpacity: 0.85 }),
     [colour],
   );
+  const handlers = useMemo(
+    () => ({
+      add: toBack,
+      click: (e: LeafletEvent) => onSelect?.((e.target as GeoJSONLayer).getBounds()),
+    }),
+    [onSelect],
+  );
   const p = feature.properties;
+  const rate = consumers ? (open / consumers) * 10_000 : null;
   return (
-    <GeoJSON data={feature} pathOptions={style} style={style} eventHandlers={toBack}>
-      <Tooltip sticky className="map-tooltip">
+    <GeoJSON data={feature} pathOptions={style} style={style} eventHandlers={handlers} interactive>
+      <Tooltip sticky className="map-tooltip district-tooltip">
         <strong className="map-tooltip__title">
           {lng === "hi" ? p.name_hi || p.name : p.name}
         </strong>
-        <span className="map-tooltip__sub">{discomLabel(p.discom)}</span>
-        <span className="map-tooltip__count">{openLabel(formatCount(open, lng))}</span>
+        <span className="map-tooltip__sub">{labels.discom(p.discom)}</span>
+        <span className="map-tooltip__count">{labels.open(formatCount(open, lng))}</span>
+        <span>
+          {rate === null
+            ? labels.noConsumers
+            : `${labels.rate(formatRate(rate, lng))} (${labels.consumers(formatCount(consumers ?? 0, lng))})`}
+        </span>
       </Tooltip>
     </GeoJSON>
   );

@@ -2,16 +2,38 @@ import { useTranslation } from "react-i18next";
 import { SLA_LABELS, SLA_STATES } from "../../../shared/domain.js";
 import { formatCount } from "../../i18n/format.js";
 import { useLanguage } from "../../i18n/useLanguage.js";
-import { DISTRICT_RAMP, feederRadius, IDLE_FEEDER_COLOUR, SLA_COLOURS } from "./scales.js";
+import {
+  DISTRICT_RAMP,
+  feederRadius,
+  formatRate,
+  IDLE_FEEDER_COLOUR,
+  SLA_COLOURS,
+  type ShadingMode,
+} from "./scales.js";
 
-/** Text-labelled legend for both encodings: district shading and feeder circles. */
-export function MapLegend({ breaks }: { breaks: readonly number[] }) {
+export interface MapLegendProps {
+  breaks: readonly number[];
+  mode?: ShadingMode;
+  /** Show the incident symbol (when the map draws incidents). */
+  incidents?: boolean;
+}
+
+/** Text-labelled legend for every encoding: district shading, feeder circles, incidents. */
+export function MapLegend({ breaks, mode = "absolute", incidents = false }: MapLegendProps) {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation("screens");
   const lng = useLanguage();
-  const n = (v: number) => formatCount(v, lng);
+  const n = (v: number) => (mode === "absolute" ? formatCount(v, lng) : formatRate(v, lng));
   const classes = [
-    { colour: DISTRICT_RAMP[0], label: n(0) },
+    { colour: DISTRICT_RAMP[0], label: formatCount(0, lng) },
     ...breaks.map((upper, i) => {
+      if (mode === "per10k") {
+        const lower = i === 0 ? 0 : breaks[i - 1];
+        return {
+          colour: DISTRICT_RAMP[i + 1],
+          label: i === 0 ? `≤ ${n(upper)}` : `${n(lower)}–${n(upper)}`,
+        };
+      }
       const lower = i === 0 ? 1 : breaks[i - 1] + 1;
       return {
         colour: DISTRICT_RAMP[i + 1],
@@ -22,7 +44,9 @@ export function MapLegend({ breaks }: { breaks: readonly number[] }) {
   return (
     <div className="map-legend">
       <div className="map-legend__group">
-        <h3 className="map-legend__title">{t("map.legendDistricts")}</h3>
+        <h3 className="map-legend__title">
+          {mode === "per10k" ? ts("map.legendPer10k") : t("map.legendDistricts")}
+        </h3>
         <ul className="map-legend__ramp">
           {classes.map((c) => (
             <li key={c.label}>
@@ -57,6 +81,14 @@ export function MapLegend({ breaks }: { breaks: readonly number[] }) {
             />
             {t("map.idleFeeder")}
           </li>
+          {incidents && (
+            <li>
+              <span className="map-legend__incident" aria-hidden="true">
+                !
+              </span>
+              {ts("map.incident")}
+            </li>
+          )}
         </ul>
       </div>
       <div className="map-legend__group">
@@ -69,9 +101,10 @@ export function MapLegend({ breaks }: { breaks: readonly number[] }) {
                 style={{ width: feederRadius(v) * 2, height: feederRadius(v) * 2 }}
                 aria-hidden="true"
               />
-              {n(v)}
+              {formatCount(v, lng)}
             </li>
           ))}
+          <li className="map-legend__note">{ts("map.clusterNote")}</li>
         </ul>
       </div>
     </div>

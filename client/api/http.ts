@@ -1,0 +1,105 @@
+/**
+ * The one way the client calls the REST API: JSON in and out, and every failure as an
+ * `ApiRequestError` carrying the server's code, message, field errors and extra top-level fields
+ * (`status` on a 409, `attemptsLeft` on a wrong OTP), so forms can show them next to their fields.
+ */
+
+export class ApiRequestError extends Error {
+  constructor(
+    /** HTTP status, or 0 when the request never got an answer. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Readonly<Record<string, string>> = {},
+    readonly extra: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PUT";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; fields?: unknown };
+  [key: string]: unknown;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function stringFields(v: unknown): Record<string, string> {
+  if (!isRecord(v)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, why] of Object.entries(v)) if (typeof why === "string") out[k] = why;
+  return out;
+}
+
+/** Builds the error a failed response stands for, whatever its body looks like. */
+export function errorFromResponse(status: number, body: unknown): ApiRequestError {
+  const b: ErrorBody = isRecord(body) ? body : {};
+  const e = isRecord(b.error) ? b.error : {};
+  const extra = Object.fromEntries(Object.entries(b).filter(([k]) => k !== "error"));
+  return new ApiRequestError(
+    status,
+    typeof e.code === "string" ? e.code : `http_${status}`,
+    typeof e.message === "string" ? e.message : `HTTP ${status}`,
+    stringFields(e.fields),
+    extra,
+  );
+}
+
+/** Fetches `path` as JSON; resolves with the parsed body of a 2xx, rejects with ApiRequestError. */
+export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? (opts.body === undefined ? "GET" : "POST"),
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new ApiRequestError(0, "network", err instanceof Error ? err.message : String(err));
+  }
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!res.ok) throw errorFromResponse(res.status, body);
+  return body as T;
+}
+
+/** A query string from the defined, non-empty values (`?a=1&b=x`, or "" when none). */
+export function queryString(
+  params: Record<string, string | number | boolean | undefined | null>,
+): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === "") continue;
+    p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === "AbortError";
+}
+
+/** A message to show for any failure. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

@@ -1,0 +1,30 @@
+import type { SettingsUpdate } from "../../../shared/schemas.js";
+import { apiFetch, queryString } from "../../api/http.js";
+import type { OfficerWire } from "../../api/types.js";
+import type { ScorecardResponse, SettingsResponse } from "./types.js";
+
+/** Typed calls to the administration endpoints (settings, officers' leave, scorecards). */
+
+const enc = encodeURIComponent;
+
+export function getSettings(signal?: AbortSignal) {
+  return apiFetch<SettingsResponse>("/api/v1/settings", { signal });
+}
+
+export function putSettings(patch: SettingsUpdate) {
+  return apiFetch<SettingsResponse>("/api/v1/settings", { method: "PUT", body: patch });
+}
+
+export function setOfficerLeave(id: string, onLeave: boolean, standInId?: string) {
+  return apiFetch<{ officer: OfficerWire }>(`/api/v1/officers/${enc(id)}/leave`, {
+    method: "PUT",
+    body: onLeave ? { onLeave, standInId } : { onLeave },
+  });
+}
+
+export function getScorecards(
+  query: { unit: string; from: string; to: string },
+  signal?: AbortSignal,
+) {
+  return apiFetch<ScorecardResponse>(`/api/v1/scorecards${queryString(query)}`, { signal });
+}

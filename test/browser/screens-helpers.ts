@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { NetworkPayload, Unit } from "../../shared/network.js";
+import { postReport } from "../support/server.js";
+
+/** Shared by the screens-*.test.ts browser tests: one way to start chromium, seed and screenshot. */
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const SHOTS = path.join(ROOT, "screenshots");
+export const HOUR = 3600_000;
+
+export const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+] as const;
+
+export function assertBuilt(): void {
+  if (!fs.existsSync(path.join(ROOT, "dist/client/index.html"))) {
+    throw new Error("dist/client is not built: the vitest globalSetup builds it");
+  }
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+}
+
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number } = { width: 1366, height: 768 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  // A failing step names its locator well before the test's own timeout.
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  return page;
+}
+
+export async function feedersOf(url: string): Promise<Unit[]> {
+  const network = (await (await fetch(`${url}/api/v1/network`)).json()) as NetworkPayload;
+  return network.units.filter((u) => u.kind === "feeder");
+}
+
+const TEXTS = [
+  { text: "No power since 6 am in our colony, transformer burnt", category: "supply_cut", channel: "call_centre" },
+  { text: "बिजली सुबह से नहीं है, कोई सुनवाई नहीं हो रही", category: "supply_cut", channel: "whatsapp" },
+  { text: "Pole gir gaya hai road par, taar latak rahe hain", category: "pole_wire", channel: "x" },
+  { text: "Meter bahut tez chal raha hai, bill double aaya", category: "meter_jumping", channel: "app" },
+  { text: "बिल गलत आया है, रीडिंग नहीं ली गई", category: "bill_generation", channel: "portal" },
+  { text: "Meter reading not taken for three months", category: "meter_reading", channel: "officer_phone" },
+] as const;
+
+/** Files `count` reports spread over the feeders, `parallel` at a time (the writer groups commits). */
+export async function seed(
+  url: string,
+  feeders: readonly Unit[],
+  count: number,
+  opts: { offset?: number; parallel?: number } = {},
+): Promise<void> {
+  const parallel = opts.parallel ?? 8;
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const f = feeders[(i * 7919 + (opts.offset ?? 0)) % feeders.length];
+      const t = TEXTS[i % TEXTS.length];
+      const res = await postReport(url, { ...t, lat: f.lat, lon: f.lon });
+      if (res.status !== 201) throw new Error(`seed report: HTTP ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+let outages = 0;
+
+/**
+ * Eight supply-cut reports from different consumers on one feeder: the watcher infers an outage.
+ * Every call uses new phone numbers, or the reports would join the last outage's tickets.
+ */
+export async function causeOutage(url: string, feeder: Unit): Promise<void> {
+  const base = 43_210 + 100 * outages++;
+  for (let i = 0; i < 8; i++) {
+    const res = await postReport(url, {
+      channel: "call_centre",
+      text: `No power in our lane since morning, house ${i + 1}`,
+      category: "supply_cut",
+      lat: feeder.lat,
+      lon: feeder.lon,
+      phone: `98765${String(base + i)}`,
+    });
+    if (res.status !== 201) throw new Error(`outage report: HTTP ${res.status}`);
+  }
+}
+
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+}
+
+/** Digits of a figure as shown ("12,34,567" or "₹1,234" -> 1234567 / 1234); NaN for "–". */
+export function digits(text: string): number {
+  const d = text.replace(/[^0-9]/g, "");
+  return d ? Number(d) : NaN;
+}
