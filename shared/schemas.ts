@@ -62,6 +62,8 @@ export const ticketQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
+  /** newest (default) or oldest first: the triage queue works oldest first, nearest to breach. */
+  sort: z.enum(["newest", "oldest"]).optional(),
 });
 export type TicketQuery = z.infer<typeof ticketQuerySchema>;
 

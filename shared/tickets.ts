@@ -22,6 +22,10 @@ export interface TicketSummary {
   assigneeId: string | null;
   escalationLevel: number;
   incidentId: string | null;
+  /** How sure the categoriser was (1 when a person or the channel set the category). */
+  confidence: number | null;
+  /** The categoriser's best guess while the ticket waits in the triage queue (null for "other"). */
+  suggestedCategory: CategoryId | null;
 }
 
 export interface ReportView {

@@ -76,8 +76,39 @@ export function ticketsRouter(deps: {
         resolutionNote: ticket.resolution_note,
         mergedInto: ticket.merged_into,
         incident: incident ? presentIncident(incident) : null,
+        // Names of every officer the timeline mentions (assigned, escalated to, stand-in for).
+        officers: officersNamed(deps.officers, ticket.assignee_id, events),
       });
     }),
   );
   return router;
+}
+
+function officersNamed(
+  officers: Officers,
+  assigneeId: string | null,
+  events: Array<{ data: string }>,
+) {
+  const ids = new Set<string>(assigneeId ? [assigneeId] : []);
+  for (const e of events) {
+    const d = JSON.parse(e.data) as Record<string, unknown>;
+    for (const k of ["officerId", "standInFor", "from"])
+      if (typeof d[k] === "string") ids.add(d[k] as string);
+  }
+  const out: Record<
+    string,
+    { name: string; nameHi: string; designation: string; designationHi: string; role: string }
+  > = {};
+  for (const id of ids) {
+    const o = officers.get(id);
+    if (o)
+      out[id] = {
+        name: o.name,
+        nameHi: o.name_hi,
+        designation: o.designation,
+        designationHi: o.designation_hi,
+        role: o.role,
+      };
+  }
+  return out;
 }

@@ -46,6 +46,7 @@ export async function ingestReport(
     triage: {
       category: categorisation.category,
       confidence: categorisation.confidence,
+      suggested: categorisation.category === null ? categorisation.label : null,
       feeder: placement.feeder,
       districtId: placement.districtId,
       placedBy: placement.placedBy,

@@ -213,6 +213,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           ["next_escalation_at", "text"],
           ["merged_into", "text"],
           ["first_resolved_at", "text"],
+          ["suggested_category", "text"],
         ] as const) {
           await db.schema.alterTable("tickets").addColumn(column, type).execute();
         }

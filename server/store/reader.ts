@@ -159,9 +159,10 @@ export class StoreReader {
     }
     const totalRow = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
     let page = base.selectAll();
-    if (query.cursor) page = page.where("id", "<", Number(query.cursor));
+    const oldest = query.sort === "oldest";
+    if (query.cursor) page = page.where("id", oldest ? ">" : "<", Number(query.cursor));
     const rows = await page
-      .orderBy("id", "desc")
+      .orderBy("id", oldest ? "asc" : "desc")
       .limit(limit + 1)
       .execute();
     const more = rows.length > limit;

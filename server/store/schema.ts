@@ -88,6 +88,8 @@ export interface TicketTable {
   next_escalation_at: string | null;
   merged_into: string | null;
   first_resolved_at: string | null;
+  /** The categoriser's best guess (including "other") when it was not sure enough to decide. */
+  suggested_category: string | null;
 }
 
 export interface TicketEventTable {

@@ -22,6 +22,8 @@ export type { TicketContext } from "./context.js";
 export interface TriageResult {
   category: CategoryId | null;
   confidence: number;
+  /** The categoriser's best label, kept for the triage queue when it was below the threshold. */
+  suggested?: string | null;
   feeder: Unit | null;
   districtId: string | null;
   /** How the report was placed: account, point, text, or not at all. */
@@ -157,6 +159,7 @@ async function create(
 ): Promise<FiledReport> {
   const at = now.toISOString();
   const { category, confidence, feeder, districtId, placedBy } = r.triage;
+  const suggested = r.triage.suggested ?? null;
   const path = feeder ? feeder.path : [ROOT_UNIT_ID];
   const deadline = deadlineFor(ctx.settings.get().slaLimits, category, feeder, at);
   const draft = {
@@ -196,6 +199,7 @@ async function create(
     next_escalation_at: deadline.dueAt,
     merged_into: null,
     first_resolved_at: null,
+    suggested_category: suggested,
   };
   const id = await tx.insertTicket(draft);
   const circle = feeder ? ctx.network.circleOf(feeder) : undefined;

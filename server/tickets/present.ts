@@ -1,4 +1,10 @@
-import type { CategoryId, Channel, SlaState, Status } from "../../shared/domain.js";
+import {
+  CATEGORY_IDS,
+  type CategoryId,
+  type Channel,
+  type SlaState,
+  type Status,
+} from "../../shared/domain.js";
 import type {
   ReportView,
   TicketEventType,
@@ -48,6 +54,10 @@ export function presentTicket(t: TicketRow): TicketSummary {
     assigneeId: t.assignee_id,
     escalationLevel: t.escalation_level,
     incidentId: t.incident_id,
+    confidence: t.confidence,
+    suggestedCategory: (CATEGORY_IDS as readonly string[]).includes(t.suggested_category ?? "")
+      ? (t.suggested_category as CategoryId)
+      : null,
   };
 }
 

@@ -23,6 +23,8 @@ export function ticket(number: string, over: Partial<TicketSummary> = {}): Ticke
     assigneeId: null,
     escalationLevel: 0,
     incidentId: null,
+    confidence: 1,
+    suggestedCategory: null,
     ...over,
   };
 }

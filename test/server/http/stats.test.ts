@@ -121,6 +121,20 @@ describe("drill-down and tickets", () => {
     expect(body.otpAttemptsLeft).toBe(5);
   });
 
+  it("lists tickets oldest first for the triage queue, with cursor pages in that order", async () => {
+    const first = await get("/api/v1/tickets?sort=oldest&limit=5");
+    const numbers = first.body.tickets.map((t: { number: string }) => Number(t.number.slice(-6)));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    const next = await get(`/api/v1/tickets?sort=oldest&limit=5&cursor=${first.body.nextCursor}`);
+    expect(Number(next.body.tickets[0].number.slice(-6))).toBeGreaterThan(numbers[numbers.length - 1]);
+  });
+
+  it("names every officer the ticket's timeline mentions", async () => {
+    const list = await get("/api/v1/tickets?limit=1");
+    const { body } = await get(`/api/v1/tickets/${list.body.tickets[0].number}`);
+    expect(body.officers[body.assignee.id]).toMatchObject({ name: body.assignee.name, role: body.assignee.role });
+  });
+
   it("records a person's category correction as training data", async () => {
     const r = await postReport(server.url, { channel: "x", text: "kuch karo bhai, pareshan hain" });
     const res = await act(r.body.ticket!.number, { type: "categorise", category: "pole_wire" });
