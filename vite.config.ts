@@ -20,12 +20,34 @@ export default defineConfig({
   },
   test: {
     root: repo,
-    include: ["test/**/*.test.{ts,tsx}"],
-    exclude: ["test/bench/**", "node_modules/**"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     pool: "forks",
-    maxWorkers: 2,
     globalSetup: ["test/support/global-setup.ts"],
+    // Server and component tests run two files at a time; the browser tests one at a time, since
+    // each drives a real server and a real Chromium on a two-core machine.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          sequence: { groupOrder: 0 },
+          include: ["test/server/**/*.test.{ts,tsx}", "test/client/**/*.test.{ts,tsx}"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          sequence: { groupOrder: 1 },
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+        },
+      },
+    ],
   },
 });
