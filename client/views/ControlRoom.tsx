@@ -1,5 +1,5 @@
 import "./control-room.css";
-import { lazy, Suspense, useCallback } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ROOT_UNIT_ID } from "../../shared/domain.js";
@@ -42,9 +42,13 @@ export function ControlRoom() {
   const now = useNow(5000);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const focusUnitId = params.get("unit") || undefined;
-  const shadeParam = params.get("shade");
-  const shading: ShadingMode = isShadingMode(shadeParam) ? shadeParam : "per10k";
+  // The address holds the view (shareable, reload-safe); local state answers at once, so a control
+  // never shows its old value while the router applies the new address.
+  const [focusUnitId, setFocusUnitId] = useState(() => params.get("unit") || undefined);
+  const [shading, setShading] = useState<ShadingMode>(() => {
+    const shade = params.get("shade");
+    return isShadingMode(shade) ? shade : "per10k";
+  });
   const threshold = parseSurgeThreshold(params.get("surge"));
   const [sound, toggleSound] = useSoundPreference();
   const alarms = useAlarms(live, { threshold, sound, now });
@@ -93,7 +97,10 @@ export function ControlRoom() {
           incidents={live?.incidents}
           now={now}
           shading={shading}
-          onShadingChange={(m) => setParam("shade", m === "per10k" ? undefined : m)}
+          onShadingChange={(m) => {
+            setShading(m);
+            setParam("shade", m === "per10k" ? undefined : m);
+          }}
           focusUnitId={focusUnitId}
           loading={network.status === "loading" || shapes.status === "loading"}
           error={mapError}
@@ -102,7 +109,10 @@ export function ControlRoom() {
               <UnitPicker
                 units={networkData?.units ?? null}
                 value={focusUnitId}
-                onChange={(id) => setParam("unit", id)}
+                onChange={(id) => {
+                  setFocusUnitId(id);
+                  setParam("unit", id);
+                }}
                 label={t("controlRoom.zoomTo")}
                 wholeNetwork={t("controlRoom.wholeNetwork")}
                 lng={lng}

@@ -11,7 +11,7 @@ import { isShadingMode, type ShadingMode } from "../panels/map/scales.js";
  * - `views`: slides in order. `state` (or `network`) = the whole network's map and tiles; a unit
  *   id = that unit's map and tiles; `worst` = the ten worst divisions; `charts` = the charts.
  *   Unknown words that cannot be unit ids are skipped; none left means `state,worst,charts`.
- * - `every`: seconds per slide (default 30; at least 0.25, which only tests use; at most 3600).
+ * - `every`: seconds per slide (default 30; at least 0.1, which only tests use; at most 3600).
  * - `lang`, `shade` (`per10k` | `absolute`), `surge` (breached tickets in 10 minutes that raise
  *   an alarm), `sound=on` (needs a kiosk browser that allows audio without a click).
  *
@@ -37,7 +37,7 @@ export const DEFAULT_VIEWS: readonly WallSlide[] = [
   { kind: "charts" },
 ];
 export const DEFAULT_EVERY_S = 30;
-export const MIN_EVERY_S = 0.25;
+export const MIN_EVERY_S = 0.1;
 export const MAX_EVERY_S = 3600;
 /** A playlist longer than this is cut (a typo'd address must not build thousands of slides). */
 export const MAX_SLIDES = 50;

@@ -114,3 +114,11 @@ export function digits(text: string): number {
   const d = text.replace(/[^0-9]/g, "");
   return d ? Number(d) : NaN;
 }
+
+/** Moves the single-page app to `path` without a reload (as its own links do): fast screenshots. */
+export async function spaNavigate(page: Page, path: string): Promise<void> {
+  await page.evaluate((p) => {
+    history.pushState(null, "", p);
+    dispatchEvent(new PopStateEvent("popstate"));
+  }, path);
+}

@@ -12,6 +12,7 @@ import {
   seed,
   shot,
   SIZES,
+  spaNavigate,
 } from "./screens-helpers.js";
 
 const clock = { offset: 0, now: () => new Date(Date.now() + clock.offset) };
@@ -56,7 +57,7 @@ async function waitLive(page: Page, timeout = 15_000): Promise<void> {
 
 describe("wall mode in a browser", () => {
   it("stays a kiosk, says loudly when it is not live and how old its numbers are, and recovers by itself", async () => {
-    const url = `${server.url}/wall?views=state,worst&every=2&lang=en`;
+    const url = `${server.url}/wall?views=state,worst&every=1&lang=en`;
     const page = await openPage(browser, url, { width: 1920, height: 1080 });
     await waitLive(page);
     // No controls, no links, no navigation: nothing on a wall leads away from it.
@@ -72,11 +73,9 @@ describe("wall mode in a browser", () => {
     await banner.waitFor({ timeout: 10_000 });
     expect(await banner.innerText()).toMatch(/NOT LIVE|OFFLINE/);
     // It keeps rotating while offline, and the banner says how old the numbers are.
-    await page.locator(".wall[data-slide=worst]").waitFor({ timeout: 5000 });
-    await page.locator(".wall[data-slide=state]").waitFor({ timeout: 5000 });
-    await expect.poll(() => banner.innerText(), { timeout: 10_000 }).toMatch(
-      /These numbers are from \d+ sec ago\./,
-    );
+    await page.locator(".wall[data-slide=worst]").waitFor({ timeout: 3000 });
+    await page.locator(".wall[data-slide=state]").waitFor({ timeout: 3000 });
+    expect(await banner.innerText()).toMatch(/These numbers are from (\d+ sec ago|now)\./);
     await shot(page, "wall-1920x1080-en-stale");
 
     // The server comes back on the same port with the same data; the wall reconnects on its own.
@@ -109,106 +108,82 @@ describe("wall mode in a browser", () => {
   }, 90_000);
 
   it("keeps its DOM and JS heap flat over a hundred rotations", async () => {
-    const page = await openPage(
-      browser,
-      `${server.url}/wall?views=state,${discom.id},worst,charts&every=0.3&lang=en`,
-      { width: 1366, height: 768 },
-    );
+    const views = `views=state,${discom.id},worst,charts`;
+    const page = await openPage(browser, `${server.url}/wall?${views}&every=0.1&lang=en`, {
+      width: 1366,
+      height: 768,
+    });
     await waitLive(page);
     const cdp = await page.context().newCDPSession(page);
     const rotations = await page.evaluateHandle(() => {
       const counter = { n: 0 };
-      const wall = document.querySelector(".wall")!;
-      new MutationObserver(() => counter.n++).observe(wall, {
+      new MutationObserver(() => counter.n++).observe(document.querySelector(".wall")!, {
         attributes: true,
         attributeFilter: ["data-slide-index"],
       });
       return counter;
     });
     const count = () => rotations.evaluate((c) => c.n);
-    // Node counts differ from slide to slide, and the wall keeps rotating while we measure: sample
-    // every 50 ms in the page and keep the largest count seen on each slide.
-    await page.evaluate(() => {
-      const w = window as unknown as { __maxNodes: Record<string, number> };
-      w.__maxNodes = {};
-      setInterval(() => {
-        const slide = document.querySelector(".wall")?.getAttribute("data-slide-index") ?? "?";
-        const n = document.getElementsByTagName("*").length;
-        w.__maxNodes[slide] = Math.max(w.__maxNodes[slide] ?? 0, n);
-      }, 50);
-    });
-    const takeMaxNodes = () =>
-      page.evaluate(() => {
-        const w = window as unknown as { __maxNodes: Record<string, number> };
-        const out = w.__maxNodes;
-        w.__maxNodes = {};
-        return out;
-      });
-    /** After a full garbage collection; the smallest of a few readings, whichever slide shows. */
+    // To measure, the same wall is told (in its address, as a kiosk would be) to stay on one slide
+    // for a day: the same slide each time, nothing churning while the garbage is collected.
     const measure = async () => {
-      let heap = Infinity;
-      let nodes = Infinity;
-      let listeners = Infinity;
-      for (let i = 0; i < 5; i++) {
-        await cdp.send("HeapProfiler.collectGarbage");
-        heap = Math.min(heap, (await cdp.send("Runtime.getHeapUsage")).usedSize);
-        const dom = await cdp.send("Memory.getDOMCounters");
-        nodes = Math.min(nodes, dom.nodes);
-        listeners = Math.min(listeners, dom.jsEventListeners);
-        await page.waitForTimeout(150);
-      }
-      return { heap, nodes, listeners };
+      await spaNavigate(page, `/wall?${views}&every=86400&lang=en`);
+      await page.waitForTimeout(400);
+      await cdp.send("HeapProfiler.collectGarbage");
+      const dom = await cdp.send("Memory.getDOMCounters");
+      const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+      const slide = await page.locator(".wall").getAttribute("data-slide-index");
+      const attached = await page.evaluate(() => document.getElementsByTagName("*").length);
+      await spaNavigate(page, `/wall?${views}&every=0.1&lang=en`);
+      return { slide, heap, nodes: dom.nodes, listeners: dom.jsEventListeners, attached };
     };
-    await expect.poll(count, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
-    await takeMaxNodes();
-    await expect.poll(count, { timeout: 20_000, interval: 250 }).toBeGreaterThanOrEqual(24);
-    const baseline = { ...(await measure()), dom: await takeMaxNodes() };
-    await expect.poll(count, { timeout: 40_000, interval: 500 }).toBeGreaterThanOrEqual(84);
-    await takeMaxNodes();
-    await expect.poll(count, { timeout: 20_000, interval: 250 }).toBeGreaterThanOrEqual(100);
-    const end = { ...(await measure()), dom: await takeMaxNodes() };
+    await expect.poll(count, { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+    const baseline = await measure();
+    const from = await count();
+    await expect.poll(count, { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(from + 100);
+    const end = await measure();
     console.log(`wall after ${await count()} rotations:`, JSON.stringify({ baseline, end }));
-    for (const [slide, n] of Object.entries(end.dom)) {
-      if (baseline.dom[slide] !== undefined)
-        expect(n, `DOM nodes on slide ${slide}`).toBeLessThanOrEqual(baseline.dom[slide] * 1.1 + 50);
-    }
-    expect(end.nodes).toBeLessThanOrEqual(baseline.nodes * 1.25 + 500);
-    expect(end.listeners).toBeLessThanOrEqual(baseline.listeners * 1.1 + 50);
+    expect(end.slide).toBe(baseline.slide);
+    expect(end.attached).toBeLessThanOrEqual(baseline.attached * 1.05 + 20);
+    expect(end.nodes).toBeLessThanOrEqual(baseline.nodes * 1.1 + 50);
+    expect(end.listeners).toBeLessThanOrEqual(baseline.listeners * 1.1 + 20);
     expect(end.heap).toBeLessThanOrEqual(baseline.heap * 1.3 + 3_000_000);
     await page.context().close();
   }, 90_000);
 
   it("writes screenshots of every slide at three sizes in English and Hindi", async () => {
+    // One page, moved between slides and languages without reloads: 24 screenshots in seconds.
+    const page = await openPage(browser, `${server.url}/wall?views=state&lang=en`, SIZES[0]);
+    await waitLive(page);
+    await page.locator(".map-legend").waitFor();
+    // An outage while watching: the alarm and the pulsing marker show on the network's slide.
+    await causeOutage(server.url, feeders[60]);
+    await page.locator(".alarm--incident").waitFor();
+    await page.locator(".incident-marker").first().waitFor();
     for (const viewport of SIZES) {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      await page.setViewportSize(viewport);
       for (const lang of ["en", "hi"]) {
         for (const view of ["state", discom.id, "worst", "charts"]) {
-          await page.goto(`${server.url}/wall?views=${view}&lang=${lang}`);
-          await waitLive(page);
-          if (view === "worst") await page.locator("[data-chart=worst] .recharts-surface").first().waitFor();
-          else if (view === "charts")
+          await spaNavigate(page, `/wall?views=${view}&lang=${lang}`);
+          await page.locator(`html[lang=${lang}]`).waitFor();
+          if (view === "worst") {
+            await page.locator("[data-chart=worst] .recharts-surface").first().waitFor();
+          } else if (view === "charts") {
             await page.locator("[data-chart=hourly] .recharts-surface").first().waitFor();
-          else {
-            await page.locator(".map-legend").waitFor();
+            await page.locator("[data-chart=sla] .recharts-surface").first().waitFor();
+          } else {
+            const slide = view === "state" ? "state" : "unit";
+            await page.locator(`.wall[data-slide=${slide}][data-status=live]`).waitFor();
             await page.waitForFunction(() => !document.querySelector(".map-panel__state"));
             await expect.poll(() => openTiles(page)).toBeGreaterThan(0);
           }
-          if (view === "state" && viewport.width === 1920) {
-            // An outage while watching: the alarm and the pulsing marker.
-            await causeOutage(server.url, feeders[lang === "en" ? 60 : 120]);
-            await page.locator(".alarm--incident").waitFor();
-            await page.locator(".incident-marker").first().waitFor();
-          }
-          await page.waitForTimeout(300);
+          await page.waitForTimeout(150);
           const slide = view === discom.id ? "unit" : view;
           const name = `wall-${slide}-${viewport.width}x${viewport.height}-${lang}`;
-          await shot(page, name);
-          if (viewport.width < 600) await shot(page, `${name}-full`, true);
+          await shot(page, name, viewport.width < 600);
         }
       }
-      await context.close();
     }
-  }, 150_000);
+    await page.context().close();
+  }, 90_000);
 });

@@ -321,7 +321,7 @@ describe("AlarmsPanel", () => {
     const out = text(html);
     expect(out).toContain("Breach surge +1,22,222 breached within 10 min (1,234 → 1,23,456) 1 min ago");
     expect(out).toContain(
-      "Outage 11 kV Feeder Aliganj-1 (Urban): 12,345 reports, about 12,34,567 consumers 3 min ago",
+      "Outage 11 kV Feeder Aliganj-1 (Urban): 12,345 reports; consumers affected: about 12,34,567 3 min ago",
     );
     expect(html).toContain('aria-pressed="false"');
     expect(out).toContain("Sound off");

@@ -69,7 +69,7 @@ describe("the wall's playlist, read from its address", () => {
   });
 
   it("bounds the period and the number of slides", () => {
-    expect(parsePlaylist("?every=0.01").everyMs).toBe(250);
+    expect(parsePlaylist("?every=0.01").everyMs).toBe(100);
     expect(parsePlaylist("?every=99999").everyMs).toBe(3_600_000);
     expect(parsePlaylist("?every=abc").everyMs).toBe(30_000);
     expect(parsePlaylist("?every=-5").everyMs).toBe(30_000);

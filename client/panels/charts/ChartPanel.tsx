@@ -39,7 +39,8 @@ export function ChartPanel(props: ChartPanelProps) {
       {!loading && empty && <p className="chart-panel__empty">{empty}</p>}
       {showChart && (
         <div className="chart-panel__body" aria-hidden="true">
-          {children}
+          {/* Absolutely placed, so the chart's 100% height resolves in every layout (flex, grid). */}
+          <div className="chart-panel__canvas">{children}</div>
         </div>
       )}
       {!empty && table && <div className="visually-hidden">{table}</div>}

@@ -153,7 +153,7 @@ export function HourlyChart({ stats, now, loading, error, fontScale = 1 }: Hourl
             <Line
               dataKey="average"
               name={t("charts.average7d")}
-              type="monotone"
+              type="linear"
               stroke={AVERAGE_COLOUR}
               strokeWidth={2 * Math.min(fontScale, 1.5)}
               strokeDasharray="6 4"

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import {
   Bar,
   BarChart,
-  LabelList,
   Legend,
   ResponsiveContainer,
   Tooltip,
@@ -102,17 +101,32 @@ export function WorstUnitsChart({
           <BarChart
             data={rows}
             layout="vertical"
-            margin={{ top: 4, right: 64 * fontScale, bottom: 0, left: 4 }}
+            margin={{ top: 4, right: 8, bottom: 0, left: 4 }}
             barCategoryGap="16%"
           >
             <XAxis type="number" hide allowDecimals={false} />
             <YAxis
+              yAxisId="names"
               type="category"
               dataKey="label"
               width={130 * fontScale}
               tick={{ fill: AXIS.text, fontSize: fs }}
               stroke={AXIS.line}
               interval={0}
+            />
+            {/* "breached / open" as a second axis on the right: always beside its row, even when
+                the last segment of the bar is empty. */}
+            <YAxis
+              yAxisId="tags"
+              orientation="right"
+              type="category"
+              dataKey="tag"
+              width={72 * fontScale}
+              tick={{ fill: AXIS.text, fontSize: fs, textAnchor: "start", dx: 4 }}
+              axisLine={false}
+              tickLine={false}
+              interval={0}
+              allowDuplicatedCategory
             />
             <Tooltip
               {...chartTooltip(fs)}
@@ -128,6 +142,7 @@ export function WorstUnitsChart({
               wrapperStyle={{ fontSize: fs }}
             />
             <Bar
+              yAxisId="names"
               dataKey="breached"
               name={t("charts.breached")}
               stackId="open"
@@ -135,6 +150,7 @@ export function WorstUnitsChart({
               isAnimationActive={false}
             />
             <Bar
+              yAxisId="names"
               dataKey="atRisk"
               name={t("charts.atRisk")}
               stackId="open"
@@ -142,14 +158,13 @@ export function WorstUnitsChart({
               isAnimationActive={false}
             />
             <Bar
+              yAxisId="names"
               dataKey="onTrack"
               name={t("charts.onTrack")}
               stackId="open"
               fill={SLA_COLOURS.on_track}
               isAnimationActive={false}
-            >
-              <LabelList dataKey="tag" position="right" fill={AXIS.text} fontSize={fs} />
-            </Bar>
+            />
           </BarChart>
         </ResponsiveContainer>
       )}

@@ -21,11 +21,6 @@ export interface FeederLayerProps {
   markerScale?: number;
 }
 
-/** Circles shrink on small, zoomed-out maps (phones) and grow a little when zoomed in. */
-export function zoomScale(zoom: number): number {
-  return Math.min(1.4, Math.max(0.5, 2 ** ((zoom - 7) / 2)));
-}
-
 /**
  * Every feeder, drawn on one canvas (see feeder-canvas.ts): a grey dot when it has no open
  * tickets, else a circle sized by open tickets and coloured by its worst SLA state; zoomed out,

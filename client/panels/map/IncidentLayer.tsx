@@ -50,7 +50,7 @@ export function IncidentLayer({ incidents, units, now, lng, labels }: IncidentLa
             key={i.id}
             incident={i}
             place={at}
-            age={formatAge(now - Date.parse(i.startedAt), lng)}
+            age={now > 0 ? formatAge(now - Date.parse(i.startedAt), lng) : null}
             lng={lng}
             labels={labels}
           />
@@ -63,7 +63,8 @@ export function IncidentLayer({ incidents, units, now, lng, labels }: IncidentLa
 interface IncidentMarkerProps {
   incident: IncidentView;
   place: Unit;
-  age: string;
+  /** Null when the panel was given no clock. */
+  age: string | null;
   lng: Language;
   labels: IncidentLabels;
 }
@@ -87,7 +88,7 @@ const IncidentMarker = memo(function IncidentMarker(props: IncidentMarkerProps) 
           {labels.reports(formatCount(incident.reportCount, lng))}
         </span>
         <span>{labels.consumers(formatCount(incident.consumersAffected, lng))}</span>
-        <span>{labels.since(age)}</span>
+        {age && <span>{labels.since(age)}</span>}
       </Tooltip>
     </Marker>
   );

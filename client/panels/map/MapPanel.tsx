@@ -24,7 +24,7 @@ export interface MapPanelProps {
   feeders: Record<string, MapCounts>;
   /** Open incidents, drawn as pulsing alarms. */
   incidents?: readonly IncidentView[];
-  /** For the age of incidents in their tooltips. */
+  /** Wall-clock ms, for the age of incidents in their tooltips (left out: no age shown). */
   now?: number;
   /** District shading; defaults to open tickets per 10,000 consumers. */
   shading?: ShadingMode;

@@ -166,6 +166,7 @@ export class FeederCanvas extends L.Layer {
     container.dataset.feederDrawMs = (performance.now() - started).toFixed(1);
     container.dataset.feederCircles = String(frame.active.length);
     container.dataset.feederIdle = String(frame.idleCount);
+    container.dataset.zoom = this.zoom.toFixed(1);
   }
 
   private onMouseMove(e: L.LeafletMouseEvent): void {
