@@ -151,3 +151,14 @@ describe("drill-down and tickets", () => {
     });
   });
 });
+
+describe("GET /api/v1/network", () => {
+  it("is gzipped for clients that accept it and answers 304 to a matching ETag", async () => {
+    const res = await fetch(`${server.url}/api/v1/network`, { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    const body = await res.json();
+    expect(body.units.length).toBe(server.app.network.units.size);
+    const again = await fetch(`${server.url}/api/v1/network`, { headers: { "if-none-match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+  });
+});
