@@ -147,7 +147,7 @@ describe("the control room's controls", () => {
     await expect.poll(() => zoomOf(page)).toBeLessThan(start + 0.3);
     await page.reload();
     await page.locator(".badge[data-status=live]").waitFor();
-    expect(await page.locator(".map-panel").getAttribute("data-shading")).toBe("absolute");
+    await expect.poll(() => page.locator(".map-panel").getAttribute("data-shading")).toBe("absolute");
     await map(page).and(page.locator("[data-zoom]")).waitFor();
     const before = await zoomOf(page);
     const box = (await map(page).boundingBox())!;
@@ -169,7 +169,8 @@ describe("the control room's controls", () => {
     await causeOutage(server.url, feeders[4321]);
     const alarm = page.locator(".alarm--incident").first();
     await alarm.waitFor();
-    expect(await alarm.innerText()).toContain(`${feeders[4321].name}: 8 reports`);
+    // The alarm appears with the incident and fills in its count as the reports are joined.
+    await expect.poll(() => alarm.innerText(), { timeout: 15_000 }).toContain(`${feeders[4321].name}: 8 reports`);
     await page.locator(".incident-marker").first().waitFor();
     expect(await page.locator(".map-legend").innerText()).toContain("Feeder outage (incident)");
     await shot(page, "control-room-alarm-1920x1080-en");
