@@ -66,8 +66,10 @@ export function ControlRoom() {
   const setParam = useCallback(
     (key: string, value: string | undefined) => {
       setParams(
-        (p) => {
-          const next = new URLSearchParams(p);
+        () => {
+          // From the address as it is now, not as it was at the last render: two quick changes
+          // (a unit, then the shading) must not undo each other.
+          const next = new URLSearchParams(window.location.search);
           if (value === undefined) next.delete(key);
           else next.set(key, value);
           return next;
