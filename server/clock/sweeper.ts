@@ -1,6 +1,4 @@
 import type { Logger } from "pino";
-import type { Clock } from "./clock.js";
-import type { Store } from "../store/store.js";
 
 export interface SweepTask {
   name: string;
@@ -46,22 +44,4 @@ export class Sweeper {
     this.timer = null;
     await this.running;
   }
-}
-
-/** Moves SLA states along as deadlines pass. */
-export function slaSweep(
-  store: Store,
-  clock: Clock,
-  refresh: (ticketId: number) => Promise<unknown>,
-): SweepTask {
-  return {
-    name: "sla",
-    async run() {
-      for (;;) {
-        const due = await store.ticketsDueForSla(clock.now().toISOString(), 500);
-        for (const t of due) await refresh(t.id);
-        if (due.length < 500) return;
-      }
-    },
-  };
 }
