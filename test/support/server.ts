@@ -47,3 +47,11 @@ export async function postReport(
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
+
+/**
+ * fetch against a test server as staff would call it. Every new HTTP test goes through this (or
+ * postReport), so that when sign-in lands only this helper learns to carry the session.
+ */
+export async function apiFetch(url: string, pathAndQuery: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${url}${pathAndQuery}`, init);
+}
