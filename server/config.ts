@@ -35,7 +35,6 @@ export const configSchema = z.object({
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
   /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
   X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
-  OPEN311_API_KEY: z.string().min(1).default(DEMO),
   OTP_SECRET: z.string().min(1).default(DEMO),
   /** Base URL consumers are sent to for /track links. */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
@@ -83,7 +82,6 @@ const SECRETS = [
   "WHATSAPP_APP_SECRET",
   "WHATSAPP_VERIFY_TOKEN",
   "X_CONSUMER_SECRET",
-  "OPEN311_API_KEY",
 ] as const;
 const MIN_SECRET = 16;
 

@@ -17,7 +17,7 @@ export function callCentreRouter({ intake, log, access, guard }: ChannelDeps): R
   router.post(
     "/api/v1/imports/call-centre",
     // Imports are costly: a few a minute per signed-in user or key (ASVS 2.4.1).
-    rateLimit({ windowMs: 60_000, max: 6, key: (_req, res) => viewerOf(res).actor }),
+    rateLimit({ windowMs: 60_000, max: 10, key: (_req, res) => viewerOf(res).actor }),
     express.text({ type: ["text/csv", "text/plain", "application/csv"], limit: "2mb" }),
     route(async (req, res) => {
       const viewer = authoriseFiling(guard, access.keys, req, res, "call_centre");
