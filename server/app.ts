@@ -260,7 +260,14 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       return simulator;
     },
     async listen() {
-      await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+      await new Promise<void>((resolve, reject) => {
+        // A port in use is an 'error' event, not an exception: reject so the caller can say so.
+        server.once("error", reject);
+        server.listen(config.PORT, config.HOST, () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
       const addr = server.address();
       const port = typeof addr === "object" && addr ? addr.port : config.PORT;
       if (config.NODE_ENV !== "test") sweeper.start(config.SWEEP_INTERVAL_MS);
