@@ -37,7 +37,8 @@ import { statsRouter } from "./http/stats.js";
 import { appendCorrection } from "./triage/corrections.js";
 import { OutageWatcher } from "./incidents/watcher.js";
 import { createTextTriage } from "./triage/text-triage.js";
-import { startDemoSimulator, type RunningSimulator } from "./sim/wiring.js";
+import type { RunningSimulator } from "./sim/wiring.js";
+import { createDemo, demoClock, type Demo } from "./sim/demo.js";
 
 export interface AppDeps {
   config: Config;
@@ -65,6 +66,8 @@ export interface NigraniApp {
   http: http.Server;
   io: Server;
   simulator: RunningSimulator | null;
+  /** The demo's history and simulated people (null when SIMULATOR is off). */
+  demo: Demo | null;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /** Graceful shutdown: stop taking work, finish in-flight requests, close sockets and the store. */
@@ -75,7 +78,7 @@ export interface NigraniApp {
 export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const { config } = deps;
   const log = deps.log ?? pino({ level: config.LOG_LEVEL });
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? demoClock(config) ?? systemClock;
   const store = deps.store ?? (await openSqliteStore(config.DATA_DIR));
   const bus = deps.bus ?? new LocalBus();
   const networkOptions: NetworkOptions = {
@@ -127,9 +130,10 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const outages = new OutageWatcher(intake, store, log);
   await outages.load();
   bus.subscribe((change) => outages.onChange(change));
+  const ticketSweeps = lifecycleSweeps(intake, store);
   const sweeper = new Sweeper(
     [
-      ...lifecycleSweeps(intake, store),
+      ...ticketSweeps,
       outboxSweep(store.kysely, outboundSenders(config, log), logSender(log), clock, log),
       {
         name: "day",
@@ -180,6 +184,20 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(staticRouter(config.CLIENT_DIR));
   app.use(errorHandler(log));
 
+  const demo = config.SIMULATOR
+    ? createDemo({
+        config,
+        store,
+        network,
+        intake,
+        clock,
+        bus,
+        outages,
+        projections,
+        sweeps: ticketSweeps,
+        log,
+      })
+    : null;
   let simulator: RunningSimulator | null = null;
   const nigrani: NigraniApp = {
     config,
@@ -200,13 +218,18 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     get simulator() {
       return simulator;
     },
+    demo,
     async listen() {
+      // The demo's history is written before the first request is served.
+      await demo?.prepare();
       await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
       const addr = server.address();
       const port = typeof addr === "object" && addr ? addr.port : config.PORT;
-      if (config.NODE_ENV !== "test") sweeper.start(config.SWEEP_INTERVAL_MS);
-      if (config.SIMULATOR)
-        simulator = startDemoSimulator({ config, store, network, intake, clock, log });
+      // At SIM_SPEED n the sweep runs n times as often, so the SLA clock keeps pace with the demo's.
+      const speed = demo ? config.SIM_SPEED : 1;
+      if (config.NODE_ENV !== "test")
+        sweeper.start(Math.max(100, Math.round(config.SWEEP_INTERVAL_MS / speed)));
+      if (demo) simulator = demo.start();
       const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
       log.info({ url }, "Nigrani is listening");
       return url;

@@ -9,6 +9,8 @@ export interface Feedback {
   comment?: string;
   /** Where the answer came from: the public page, a WhatsApp/SMS reply, a feedback call. */
   via: string;
+  /** Who answered, as recorded on the events (the simulator's consumers say so). */
+  actor?: string;
 }
 
 /**
@@ -55,17 +57,18 @@ export function giveFeedback(
           confirm_by: null,
           false_closures: (t.false_closures ?? 0) + 1,
         };
+    const actor = feedback.actor ?? "consumer";
     const events = [
       {
         type: "feedback",
         at,
-        actor: "consumer",
+        actor,
         data: feedback.resolved ? data : { ...data, falseClosureBy: t.resolved_by },
       },
       {
         type: "status_changed",
         at,
-        actor: "consumer",
+        actor,
         data: {
           from: "resolved",
           to: after.status,
