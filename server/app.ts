@@ -38,7 +38,8 @@ import { appendCorrection } from "./triage/corrections.js";
 import { OutageWatcher } from "./incidents/watcher.js";
 import { createTextTriage } from "./triage/text-triage.js";
 import type { RunningSimulator } from "./sim/wiring.js";
-import { createDemo, demoClock, type Demo } from "./sim/demo.js";
+import { createDemo, demoClock, demoStatus, type Demo } from "./sim/demo.js";
+import { demoRouter } from "./http/demo.js";
 
 export interface AppDeps {
   config: Config;
@@ -165,6 +166,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(trackRouter({ ctx: intake, store, officers }));
   app.use(adminRouter({ store, network, officers, settings, clock }));
   app.use(incidentsRouter(intake, store));
+  app.use(demoRouter({ status: () => demoStatus(config, store) }));
   app.use(statsRouter({ store, network, projections, settings, clock }));
   const consumersByDistrict: Record<string, number> = {};
   for (const [feederId, n] of await store.consumersPerFeeder()) {

@@ -26,7 +26,7 @@ export const configSchema = z.object({
   /** Days of history written on first start with an empty store (0: none). */
   SIM_HISTORY_DAYS: z.coerce.number().int().min(0).max(90).default(14),
   /** Average reports per hour in that history (kept modest so first start takes seconds). */
-  SIM_HISTORY_RATE: z.coerce.number().min(0).max(10_000).default(60),
+  SIM_HISTORY_RATE: z.coerce.number().min(0).max(10_000).default(4),
   /** How many times faster than real time the demo's clock runs (SLA clock and simulated people too). */
   SIM_SPEED: z.coerce.number().min(0.1).max(3600).default(1),
   NETWORK_SEED: z.coerce.number().int().default(2017),

@@ -9,8 +9,9 @@ import type { IntakeContext } from "../intake/ingest.js";
 import type { Network } from "../network/loaded-network.js";
 import type { Projections } from "../projections/counts.js";
 import type { Store } from "../store/store.js";
-import { backfillHistory, type HistoryResult } from "./history.js";
-import { SimPeople } from "./people.js";
+import type { DemoStatus } from "../../shared/demo.js";
+import { HISTORY_MARKER, backfillHistory, type HistoryResult } from "./history.js";
+import { SIM_ACTOR_PREFIX, SimPeople } from "./people.js";
 import {
   fileSimulatedReport,
   simStreamDeps,
@@ -18,11 +19,29 @@ import {
   type RunningSimulator,
 } from "./wiring.js";
 
+/** The history has this many times fewer storms than the live stream (about six in 14 days). */
+const HISTORY_STORM_DIVISOR = 8;
+
 export interface Demo {
   people: SimPeople;
   /** Writes the history (first start only), then sets the clock running; before serving. */
   prepare(): Promise<HistoryResult | null>;
   start(): RunningSimulator;
+}
+
+/** What the About page says about the demo (also when the simulator is off but a history exists). */
+export async function demoStatus(config: Config, store: Store): Promise<DemoStatus> {
+  const raw = await store.getMeta(HISTORY_MARKER);
+  const h = raw ? (JSON.parse(raw) as HistoryResult) : null;
+  return {
+    simulator: config.SIMULATOR,
+    speed: config.SIMULATOR ? config.SIM_SPEED : 1,
+    ratePerHour: config.SIMULATOR ? config.SIM_RATE : 0,
+    history: h
+      ? { from: h.from, to: h.to, days: h.days, reports: h.reports, tickets: h.tickets }
+      : null,
+    actorPrefix: SIM_ACTOR_PREFIX,
+  };
 }
 
 /** The demo's clock: SIM_SPEED times real time while the simulator runs, else the system's. */
@@ -54,7 +73,11 @@ export function createDemo(deps: {
         history = await backfillHistory({
           store,
           clock,
-          stream: simStreamDeps(config, store, network, config.SIM_HISTORY_RATE),
+          stream: {
+            ...simStreamDeps(config, store, network, config.SIM_HISTORY_RATE),
+            // Each storm files dozens of reports; the history keeps a few, so first start stays quick.
+            stormsPerHour: config.SIM_STORMS_PER_HOUR / HISTORY_STORM_DIVISOR,
+          },
           days: config.SIM_HISTORY_DAYS,
           people,
           outages: deps.outages,

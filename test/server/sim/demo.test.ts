@@ -70,6 +70,18 @@ describe("the demo's first minute", () => {
     for (const r of reports) expect(JSON.parse(r.raw ?? "{}")).toMatchObject({ simulated: true });
   });
 
+  it("says on GET /api/v1/demo that the simulator runs and what history it wrote", async () => {
+    const status = await get<{
+      simulator: boolean;
+      speed: number;
+      history: { days: number; tickets: number } | null;
+      actorPrefix: string;
+    }>("/api/v1/demo");
+    expect(status).toMatchObject({ simulator: true, speed: 60, actorPrefix: "sim:" });
+    expect(status.history?.days).toBe(14);
+    expect(status.history?.tickets).toBeGreaterThan(0);
+  });
+
   it("shows 14 days on the SLA chart, each with tickets that fell due", async () => {
     const { days } = await get<{ days: { due: number; metLimit: number; breached: number }[] }>(
       "/api/v1/stats/sla-daily",
