@@ -68,6 +68,8 @@ export function createDemo(deps: {
   return {
     people,
     async prepare() {
+      // The clock may have raced ahead at SIM_SPEED while the network loaded: the history ends now.
+      if (clock instanceof DemoClock) clock.run(new Date(0));
       let history: HistoryResult | null = null;
       if (isSettable(clock))
         history = await backfillHistory({

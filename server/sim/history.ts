@@ -89,6 +89,18 @@ export async function backfillHistory(deps: HistoryDeps): Promise<HistoryResult 
     }
     clock.set(new Date(endMs));
     for (const s of deps.sweeps) await s.run();
+    // The simulated people read their messages from the outbox; nobody is to be sent a message
+    // about a simulated past, so the history's messages are recorded as handled, not dispatched.
+    await store.kysely
+      .updateTable("outbox")
+      .set((eb) => ({
+        status: "sent",
+        attempts: 1,
+        external_id: "simulated-history",
+        updated_at: eb.ref("created_at"),
+      }))
+      .where("status", "=", "pending")
+      .execute();
   } finally {
     if (store.dialect === "sqlite") await sql`pragma synchronous = FULL`.execute(store.kysely);
   }
