@@ -74,12 +74,20 @@ export class SimPeople {
     for (const i of await openIncidents(this.ctx.store.kysely)) this.planIncident(i);
   }
 
-  remember(ticketId: number, truth: Truth): void {
+  /**
+   * Learns what a filed report really was. The ticket's first plan was made at commit, before
+   * this was known, so a ticket waiting in the triage queue is planned again with it.
+   */
+  remember(t: TicketRow, truth: Truth): void {
     if (this.truths.size >= MAX_TRUTHS) {
       const oldest = this.truths.keys().next().value;
       if (oldest !== undefined) this.truths.delete(oldest);
     }
-    this.truths.set(ticketId, truth);
+    this.truths.set(t.id, truth);
+    if (t.status === "new" && t.needs_triage) {
+      this.agenda.delete(`t:${t.id}`);
+      this.planTicket(t, Date.parse(t.updated_at));
+    }
   }
 
   onChange(change: TicketChange): void {

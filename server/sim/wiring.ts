@@ -55,7 +55,7 @@ export async function fileSimulatedReport(
     raw: { simulated: true, topic: report.topic, lang: report.lang, storm: report.stormId },
   });
   const category = CATEGORY_IDS.find((c) => c === report.topic) ?? null;
-  people?.remember(filed.ticket.id, { category, feederId: report.feederId });
+  people?.remember(filed.ticket, { category, feederId: report.feederId });
   return filed;
 }
 
