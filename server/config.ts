@@ -19,7 +19,8 @@ export const configSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIMULATOR: bool.default(true),
-  SIM_RATE: z.coerce.number().min(0).max(1_000_000).default(1200),
+  /** Live simulated reports per hour: about one a minute, near enough the history's rate that "today against the last 7 days" reads true. */
+  SIM_RATE: z.coerce.number().min(0).max(1_000_000).default(60),
   SIM_SEED: z.coerce.number().int().default(1912),
   /** Chance per hour that a storm hits one substation's feeders. */
   SIM_STORMS_PER_HOUR: z.coerce.number().min(0).max(60).default(0.15),
