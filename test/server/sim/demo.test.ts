@@ -42,7 +42,7 @@ beforeAll(async () => {
     .selectFrom("ticket_events")
     .select(["type", "actor", "data"])
     .execute();
-}, 300_000);
+}, 600_000);
 afterAll(() => server?.close());
 
 describe("the demo's first minute", () => {
