@@ -43,7 +43,9 @@ import { statsRouter } from "./http/stats.js";
 import { appendCorrection } from "./triage/corrections.js";
 import { OutageWatcher } from "./incidents/watcher.js";
 import { createTextTriage } from "./triage/text-triage.js";
-import { startDemoSimulator, type RunningSimulator } from "./sim/wiring.js";
+import type { RunningSimulator } from "./sim/wiring.js";
+import { createDemo, demoClock, demoStatus, type Demo } from "./sim/demo.js";
+import { demoRouter } from "./http/demo.js";
 
 export interface AppDeps {
   config: Config;
@@ -72,6 +74,8 @@ export interface NigraniApp {
   http: http.Server;
   io: Server;
   simulator: RunningSimulator | null;
+  /** The demo's history and simulated people (null when SIMULATOR is off). */
+  demo: Demo | null;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /** Graceful shutdown: stop taking work, finish in-flight requests, close sockets and the store. */
@@ -82,7 +86,7 @@ export interface NigraniApp {
 export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const { config } = deps;
   const log = deps.log ?? pino({ level: config.LOG_LEVEL });
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? demoClock(config) ?? systemClock;
   const store = deps.store ?? (await openSqliteStore(config.DATA_DIR));
   const bus = deps.bus ?? new LocalBus();
   const networkOptions: NetworkOptions = {
@@ -115,7 +119,9 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     );
   }
   const officers = await Officers.load(store.kysely);
-  const access = new Access(store.kysely, network, officers, clock, {
+  // Sign-ins live in people's real time, even when the demo runs its clock faster.
+  const accessClock = deps.clock ?? systemClock;
+  const access = new Access(store.kysely, network, officers, accessClock, {
     idleMs: config.SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
   });
@@ -123,7 +129,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     await seedDemo(access, network, officers, {
       password: config.DEMO_PASSWORD,
       intakeKey: config.DEMO_INTAKE_KEY,
-      at: clock.now().toISOString(),
+      at: accessClock.now().toISOString(),
       log,
     });
   } else {
@@ -166,9 +172,10 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const outages = new OutageWatcher(intake, store, log);
   await outages.load();
   bus.subscribe((change) => outages.onChange(change));
+  const ticketSweeps = lifecycleSweeps(intake, store);
   const sweeper = new Sweeper(
     [
-      ...lifecycleSweeps(intake, store),
+      ...ticketSweeps,
       outboxSweep(store.kysely, outboundSenders(config, log), logSender(log), clock, log),
       {
         // Sessions with a live screen open are in use; the rest time out and their sockets close.
@@ -197,7 +204,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   for (const router of channelRouters({ config, intake, log, access, guard })) app.use(router);
   app.use(sessionRouter({
     access,
-    clock,
+    clock: accessClock,
     secureCookies: config.NODE_ENV === "production",
     maxAgeSeconds: config.SESSION_MAX_HOURS * 3600,
     allowedOrigins: origins,
@@ -217,8 +224,9 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   );
   app.use(trackRouter({ ctx: intake, store, officers }));
   app.use(adminRouter({ store, network, officers, settings, clock, guard, audit: access.audit }));
-  app.use(accessAdminRouter({ access, guard, clock }));
+  app.use(accessAdminRouter({ access, guard, clock: accessClock }));
   app.use(incidentsRouter(intake, store, guard));
+  app.use(demoRouter({ status: () => demoStatus(config, store) }));
   app.use(statsRouter({ store, network, projections, settings, clock, guard }));
   const consumersByDistrict: Record<string, number> = {};
   for (const [feederId, n] of await store.consumersPerFeeder()) {
@@ -238,6 +246,20 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(staticRouter(config.CLIENT_DIR));
   app.use(errorHandler(log));
 
+  const demo = config.SIMULATOR
+    ? createDemo({
+        config,
+        store,
+        network,
+        intake,
+        clock,
+        bus,
+        outages,
+        projections,
+        sweeps: ticketSweeps,
+        log,
+      })
+    : null;
   let simulator: RunningSimulator | null = null;
   const nigrani: NigraniApp = {
     config,
@@ -259,7 +281,10 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     get simulator() {
       return simulator;
     },
+    demo,
     async listen() {
+      // The demo's history is written before the first request is served.
+      await demo?.prepare();
       await new Promise<void>((resolve, reject) => {
         // A port in use is an 'error' event, not an exception: reject so the caller can say so.
         server.once("error", reject);
@@ -270,9 +295,11 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       });
       const addr = server.address();
       const port = typeof addr === "object" && addr ? addr.port : config.PORT;
-      if (config.NODE_ENV !== "test") sweeper.start(config.SWEEP_INTERVAL_MS);
-      if (config.SIMULATOR)
-        simulator = startDemoSimulator({ config, store, network, intake, clock, log });
+      // At SIM_SPEED n the sweep runs n times as often, so the SLA clock keeps pace with the demo's.
+      const speed = demo ? config.SIM_SPEED : 1;
+      if (config.NODE_ENV !== "test")
+        sweeper.start(Math.max(100, Math.round(config.SWEEP_INTERVAL_MS / speed)));
+      if (demo) simulator = demo.start();
       const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
       log.info({ url }, "Nigrani is listening");
       return url;

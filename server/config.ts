@@ -19,10 +19,17 @@ export const configSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIMULATOR: bool.default(true),
-  SIM_RATE: z.coerce.number().min(0).max(1_000_000).default(1200),
+  /** Live simulated reports per hour: about one a minute, near enough the history's rate that "today against the last 7 days" reads true. */
+  SIM_RATE: z.coerce.number().min(0).max(1_000_000).default(60),
   SIM_SEED: z.coerce.number().int().default(1912),
   /** Chance per hour that a storm hits one substation's feeders. */
   SIM_STORMS_PER_HOUR: z.coerce.number().min(0).max(60).default(0.15),
+  /** Days of history written on first start with an empty store (0: none). */
+  SIM_HISTORY_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+  /** Average reports per hour in that history (kept modest so first start takes seconds). */
+  SIM_HISTORY_RATE: z.coerce.number().min(0).max(10_000).default(4),
+  /** How many times faster than real time the demo's clock runs (SLA clock and simulated people too). */
+  SIM_SPEED: z.coerce.number().min(0.1).max(3600).default(1),
   NETWORK_SEED: z.coerce.number().int().default(2017),
   NETWORK_FEEDERS: z.coerce.number().int().min(10).max(100_000).default(3000),
   NETWORK_CONSUMERS: z.coerce.number().int().min(0).max(5_000_000).default(200_000),
@@ -68,6 +75,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
   }
   const config = parsed.data;
+  // A production deployment never makes up complaints unless someone asked for it by name.
+  if (config.NODE_ENV === "production" && env.SIMULATOR === undefined) config.SIMULATOR = false;
   if (config.NODE_ENV === "production") {
     const problems = productionProblems(config, env);
     if (problems.length)

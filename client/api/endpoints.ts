@@ -1,5 +1,6 @@
 import type { ReportInput, TicketAction } from "../../shared/schemas.js";
 import type { UnitKind } from "../../shared/domain.js";
+import type { DemoStatus } from "../../shared/demo.js";
 import type { IncidentView } from "../../shared/live.js";
 import type { TicketSummary } from "../../shared/tickets.js";
 import { apiFetch, queryString } from "./http.js";
@@ -90,4 +91,8 @@ export function fileReport(input: ReportInput) {
 
 export function pasteXPost(input: { url: string; text: string; officerId?: string }) {
   return apiFetch<FiledReportResponse>("/api/v1/reports/x-paste", { method: "POST", body: input });
+}
+
+export function getDemoStatus(signal?: AbortSignal) {
+  return apiFetch<DemoStatus>("/api/v1/demo", { signal });
 }

@@ -6,6 +6,9 @@ import { useLanguage } from "../i18n/useLanguage.js";
 import { useNetwork } from "../live/hooks.js";
 import type { NetworkIndex } from "../live/network.js";
 import { PanelState } from "../panels/PanelState.js";
+import { getDemoStatus } from "../api/endpoints.js";
+import { useRemote } from "../api/useRemote.js";
+import { numberLocale } from "../i18n/format.js";
 import { DATA_ATTRIBUTION, MIT_NOTICE } from "./notices.js";
 
 /** What Nigrani is, where its data comes from, and what is synthetic. */
@@ -33,6 +36,8 @@ export default function About() {
           </p>
         )}
       </section>
+
+      <DemoSection />
 
       <section aria-labelledby="about-sources">
         <h2 id="about-sources">{t("about.sourcesTitle")}</h2>
@@ -65,6 +70,46 @@ export default function About() {
         </pre>
       </section>
     </article>
+  );
+}
+
+/** Says whether this server simulates complaints and people, and what the history covers. */
+function DemoSection() {
+  const { t } = useTranslation();
+  const lng = useLanguage();
+  const demo = useRemote("demo", (signal) => getDemoStatus(signal));
+  const d = demo.data;
+  const day = (iso: string) =>
+    new Date(iso).toLocaleDateString(numberLocale(lng), {
+      day: "numeric",
+      month: "short",
+      timeZone: "Asia/Kolkata",
+    });
+  return (
+    <section aria-labelledby="about-demo" className="about__callout" data-testid="about-demo">
+      <h2 id="about-demo">{t("about.demoTitle")}</h2>
+      <p>{t("about.demo")}</p>
+      {d && (
+        <p>
+          {d.simulator
+            ? t("about.demoRunning", {
+                rate: formatCount(d.ratePerHour, lng),
+                speed: formatCount(d.speed, lng),
+              })
+            : t("about.demoOff")}
+        </p>
+      )}
+      {d?.history && (
+        <p>
+          {t("about.demoHistory", {
+            days: formatCount(d.history.days, lng),
+            tickets: formatCount(d.history.tickets, lng),
+            from: day(d.history.from),
+            to: day(d.history.to),
+          })}
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -101,8 +101,8 @@ export function authenticate(access: Access): RequestHandler {
   };
 }
 
-/** API paths anyone may call: signing in, the consumer's tracking page. */
-const PUBLIC_API = [/^\/api\/v1\/session(\/demo)?$/, /^\/api\/v1\/track\//];
+/** API paths anyone may call: signing in, the consumer's tracking page, what the demo simulates (/about). */
+const PUBLIC_API = [/^\/api\/v1\/session(\/demo)?$/, /^\/api\/v1\/track\//, /^\/api\/v1\/demo$/];
 
 /** Every other /api route needs a signed-in user or a key: 401 otherwise. */
 export function requireSignedIn(): RequestHandler {

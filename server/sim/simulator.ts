@@ -25,7 +25,8 @@ export interface SimulatorDeps {
   districtNames: Map<string, { name: string; nameHi: string }>;
   /** A consumer on that feeder (the store looks one up), or null. */
   consumerOn(feederId: string, rnd: number): SimConsumer | null | Promise<SimConsumer | null>;
-  submit(input: ReportInput): Promise<unknown>;
+  /** Files one report; `report` is the truth behind it (topic, feeder), for the simulated people. */
+  submit(input: ReportInput, report: GeneratedReport): Promise<unknown>;
   now(): Date;
   /** Injected so tests can drive time; defaults to setTimeout/clearTimeout. */
   setTimer?(fn: () => void, ms: number): { cancel(): void };
@@ -145,7 +146,7 @@ export function createSimulator(deps: SimulatorDeps): Simulator {
     bump(counts.byLanguage, report.lang);
     if (report.stormId) counts.stormReports++;
     try {
-      await deps.submit(input);
+      await deps.submit(input, report);
     } catch (err) {
       counts.failed++;
       deps.log?.("simulator: submit failed", {

@@ -15,6 +15,8 @@ export interface Feedback {
    * were sent (never anything a staff screen shows). A reply on the consumer's own channel needs none.
    */
   proof?: { otp: string } | { token: string };
+  /** Who answered, as recorded on the events (the simulator's consumers say so). */
+  actor?: string;
 }
 
 /**
@@ -86,17 +88,18 @@ export function giveFeedback(
           confirm_by: null,
           false_closures: (t.false_closures ?? 0) + 1,
         };
+    const actor = feedback.actor ?? "consumer";
     const events = [
       {
         type: "feedback",
         at,
-        actor: "consumer",
+        actor,
         data: feedback.resolved ? data : { ...data, falseClosureBy: t.resolved_by },
       },
       {
         type: "status_changed",
         at,
-        actor: "consumer",
+        actor,
         data: {
           from: "resolved",
           to: after.status,

@@ -121,9 +121,11 @@ export async function writeChange(
   for (const e of events) rows.push(await tx.insertEvent(after.id, path, e));
   const lastSeq = rows.length ? Number(rows[rows.length - 1].seq) : after.last_seq;
   const final: TicketRow = { ...after, last_seq: lastSeq };
-  const patch: Updateable<TicketTable> = { ...final };
-  delete patch.id;
-  await tx.updateTicket(after.id, patch);
+  // Only the columns that changed: SQLite rewrites an index entry for every indexed column in SET.
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(final) as [keyof TicketRow, unknown][])
+    if (key !== "id" && (!before || before[key] !== value)) patch[key] = value;
+  if (Object.keys(patch).length) await tx.updateTicket(after.id, patch as Updateable<TicketTable>);
   if (!before || before.path !== after.path) await tx.setTicketUnits(after.id, path);
   return { seq: lastSeq, before, after: final, events: rows };
 }

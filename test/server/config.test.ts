@@ -119,3 +119,23 @@ describe("start-up problems an operator can fix", () => {
     expect(stderr).toMatch(/^DATA_DIR .* is not usable \(ENOTDIR\)/);
   }, 90_000);
 });
+
+describe("configuration of the demo simulator", () => {
+  const production = { NODE_ENV: "production", ...SECRETS };
+
+  it("runs the simulator by default outside production", () => {
+    expect(loadConfig({}).SIMULATOR).toBe(true);
+  });
+
+  it("never runs the simulator in production unless SIMULATOR is set explicitly", () => {
+    expect(loadConfig(production).SIMULATOR).toBe(false);
+    expect(loadConfig({ ...production, SIMULATOR: "on" }).SIMULATOR).toBe(true);
+  });
+
+  it("reads the history and speed settings, refusing bad values by name", () => {
+    const c = loadConfig({ SIM_HISTORY_DAYS: "0", SIM_SPEED: "60", SIM_HISTORY_RATE: "30" });
+    expect([c.SIM_HISTORY_DAYS, c.SIM_SPEED, c.SIM_HISTORY_RATE]).toEqual([0, 60, 30]);
+    expect(() => loadConfig({ SIM_SPEED: "0" })).toThrow(/SIM_SPEED/);
+    expect(() => loadConfig({ SIM_HISTORY_DAYS: "1.5" })).toThrow(/SIM_HISTORY_DAYS/);
+  });
+});
