@@ -19,7 +19,7 @@ import type { Cores } from "./fragments/types.js";
 import type { CorpusRecord, Lang } from "./records.js";
 
 const SEED = 20240611;
-const COUNT = 4200;
+const COUNT = 5600;
 const rand = mulberry32(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const chance = (p: number): boolean => rand() < p;

@@ -1,4 +1,5 @@
 import type { Label } from "../../model.js";
+import { paraphraseCores } from "./paraphrases.js";
 import type { Cores } from "./types.js";
 
 /**
@@ -154,14 +155,15 @@ export const boundaryCores: Record<Label, Cores> = {
   connection_transfer: { hi: [], hinglish: [], en: [], agentEn: [], agentHl: [] },
 };
 
-/** One label's cores with the boundary templates appended. */
+/** One label's cores with the boundary templates and the second wordings appended (in that order, so template ids stay put). */
 export function withBoundaries(label: Label, cores: Cores): Cores {
-  const extra = boundaryCores[label];
+  const extras = [boundaryCores[label], paraphraseCores[label]];
+  const join = (pool: keyof Cores): string[] => [...cores[pool], ...extras.flatMap((e) => e[pool])];
   return {
-    hi: [...cores.hi, ...extra.hi],
-    hinglish: [...cores.hinglish, ...extra.hinglish],
-    en: [...cores.en, ...extra.en],
-    agentEn: [...cores.agentEn, ...extra.agentEn],
-    agentHl: [...cores.agentHl, ...extra.agentHl],
+    hi: join("hi"),
+    hinglish: join("hinglish"),
+    en: join("en"),
+    agentEn: join("agentEn"),
+    agentHl: join("agentHl"),
   };
 }
