@@ -3,16 +3,19 @@
  * npm run triage -- --eval FILE.jsonl    precision/recall, confusion matrix and queue effect
  * npm run triage -- --help
  *
- * Without a network loaded, places resolve to districts only, so `unitId` is the district's unit
- * id (the network generator names district units by district id) or null.
+ * Places resolve against the demo network `npm start` generates (NETWORK_SEED, NETWORK_FEEDERS),
+ * with the same rule as intake: a named feeder or substation, else the named district's control room.
  */
 import { createReadStream } from "node:fs";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { loadDistricts } from "../network/districts.js";
+import { generateNetwork } from "../network/generate.js";
+import { Network } from "../network/loaded-network.js";
 import { categorise, confidenceThreshold } from "../triage/categorise.js";
 import { evaluateFile } from "../triage/evaluate.js";
 import type { ModelFile } from "../triage/model.js";
-import { districtGazetteer, findPlace, loadDistrictList } from "../triage/places.js";
+import { createTextTriage } from "../triage/text-triage.js";
 
 const HELP = `Categorise and place complaints from a JSON Lines file.
 
@@ -30,17 +33,36 @@ fields:
   label       the best guess even when queued (one of the six categories or "other")
   confidence  0..1, the model's belief in label; below the queue threshold the category is null
   district    English district name found in the text, or null
-  unitId      the most specific network unit named (feeder, substation, else the district), or null
+  unitId      the unit the ticket would wait at: the feeder or substation named, else the control
+              room (circle) of the district named, or null (the whole network's queue)
   queueReason why it waits for a person: category_unsure, place_unknown or both (absent if none)
 
 example:
   npm run triage -- server/triage/corpus/examples.jsonl
+
+environment:
+  NETWORK_SEED, NETWORK_FEEDERS   the demo network to place on (defaults as npm start: 2017, 3000)
+  DATA_DIR                        staff corrections read by --eval (default ./data)
   npm run triage -- --eval server/triage/corpus/heldout.jsonl
 `;
 
-const districtNames = new Map(loadDistrictList().map((d) => [d.id, d.name]));
+interface Reader {
+  network: Network;
+  findPlace: ReturnType<typeof createTextTriage>["findPlace"];
+}
 
-export function triageLine(line: string): Record<string, unknown> {
+function demoNetwork(): Reader {
+  const network = new Network(
+    generateNetwork({
+      seed: Number(process.env.NETWORK_SEED ?? 2017),
+      feeders: Number(process.env.NETWORK_FEEDERS ?? 3000),
+    }),
+    loadDistricts(),
+  );
+  return { network, findPlace: createTextTriage(network).findPlace };
+}
+
+export function triageLine(reader: Reader, line: string): Record<string, unknown> {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -54,10 +76,13 @@ export function triageLine(line: string): Record<string, unknown> {
   if (typeof record.text !== "string" || record.text.trim() === "")
     return { id, error: "missing text" };
   const c = categorise(record.text);
-  const place = findPlace(record.text, districtGazetteer());
-  const unitId = place.unitId ?? place.districtId;
+  const place = reader.findPlace(record.text);
+  const districtId = place?.districtId ?? null;
+  const unitId =
+    place?.unitId ?? (districtId ? (reader.network.districtUnit(districtId)?.id ?? null) : null);
   const categoryUnsure = c.category === null;
-  const placeUnknown = unitId === null;
+  // As in intake: only a feeder places a ticket; a district or substation narrows where it waits.
+  const placeUnknown = !place?.unitId || reader.network.unit(place.unitId)?.kind !== "feeder";
   const queueReason =
     categoryUnsure && placeUnknown
       ? "both"
@@ -71,17 +96,18 @@ export function triageLine(line: string): Record<string, unknown> {
     category: c.category,
     label: c.label,
     confidence: c.confidence,
-    district: place.districtId ? (districtNames.get(place.districtId) ?? null) : null,
+    district: districtId ? (reader.network.districts.get(districtId)?.name ?? null) : null,
     unitId,
     ...(queueReason ? { queueReason } : {}),
   };
 }
 
 async function printLines(file: string): Promise<void> {
+  const reader = demoNetwork();
   const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === "") continue;
-    process.stdout.write(JSON.stringify(triageLine(line)) + "\n");
+    process.stdout.write(JSON.stringify(triageLine(reader, line)) + "\n");
   }
 }
 
@@ -114,6 +140,12 @@ async function main(args: string[]): Promise<void> {
 }
 
 class UsageError extends Error {}
+
+// `npm run triage -- FILE | head` closes the pipe early; that is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   const usage = err instanceof UsageError;

@@ -22,6 +22,8 @@ export const boundaryCores: Record<Label, Cores> = {
       "{पावर हाउस|उपकेंद्र} पर {कोई फोन नहीं उठाता|कर्मचारी सोते रहते हैं|ऑपरेटर गाली देता है}, {उन पर कार्रवाई करें|शिकायत दर्ज करें}",
       "एक बार {ओटीएस योजना|एकमुश्त समाधान योजना} की {अंतिम तिथि|जानकारी} क्या है?",
       "{बिजली मित्र|झटपट पोर्टल} पर {रजिस्ट्रेशन|लॉगिन} कैसे करें?",
+      "कुछ कीजिए, बहुत परेशानी है",
+      "मुझे वापस फोन कीजिए, ज़रूरी बात है",
     ],
     hinglish: [
       "{transformer|DT} badalne ke liye {thanks|dhanyawad|shukriya} {JE sahab|team|vibhag}, ab {light sahi aa rahi|voltage theek hai}",
@@ -35,6 +37,8 @@ export const boundaryCores: Record<Label, Cores> = {
       "{substation|power house} wale phone hi nahi uthate, {operator|SSO} {badtameezi karta|sota rehta}, action lo",
       "OTS scheme ki {last date|jankari} kya hai? {kaise apply kare|kahan milega}",
       "{light|bijli} gayi hi nahi {aaj|is hafte}, {bas tareef karne|shukriya bolne} ke liye message kiya 😊",
+      "kuch karo, bahut pareshani hai",
+      "mujhe call back karo, zaroori baat hai",
     ],
     en: [
       "thank you for replacing the {burnt transformer|DT} {so quickly|within a day}, {supply is perfect now|no problems since}",
@@ -48,6 +52,8 @@ export const boundaryCores: Record<Label, Cores> = {
       "the {substation operator|staff at the power house} {never picks up the phone|was abusive}, please take action",
       "what is the last date of the one-time settlement scheme for arrears?",
       "{no cuts|no outage} {today|this week} {at all|either}, just wanted to say thanks",
+      "do something, we are really troubled",
+      "call me back, it is urgent",
     ],
     agentEn: [
       "Caller thanked the department for replacing the {DT|transformer}; no complaint",
