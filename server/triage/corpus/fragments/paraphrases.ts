@@ -86,6 +86,8 @@ export const paraphraseCores: Record<Label, Cores> = {
       "{पड़ोसी|एक ढाबे वाला|कुछ लोग} {बिना मीटर|हुकिंग से} बिजली चला रहे हैं, {शिकायत दर्ज करें|जांच हो}",
       "लोड {बढ़वाने|घटाने} का आवेदन {कहां करें|कितने दिन में होगा}?",
       "{अस्थायी|कुछ दिन का} कनेक्शन {मेले|निर्माण कार्य} के लिए चाहिए",
+      "{नया ट्रांसफार्मर लगा|ट्रांसफार्मर की मरम्मत हुई|लाइन ठीक हुई}, {अब वोल्टेज स्थिर है|तब से बिजली बढ़िया है}, {टीम का आभार|सबको धन्यवाद} 🙏",
+      "{कोई|एक आदमी|ठेकेदार} {अवैध कनेक्शन|तार जोड़कर|लाइन में हुक फंसाकर} बिजली {चुरा रहा|चला रहा} है, {पकड़िए|रोक लगाइए}",
     ],
     hinglish: [
       "{namaste|ram ram|good morning} {sir|ji} 🙏 {aapka din shubh ho|jai hind}",
@@ -95,6 +97,8 @@ export const paraphraseCores: Record<Label, Cores> = {
       "{padosi|dhabe wala|kuch log} {bina meter|hook laga ke} bijli chala rahe, {shikayat darj karo|jaanch karo}",
       "load {badhwane|kam karwane} ka {form|application} kahan bhare?",
       "{mele|construction} ke liye kuch din ka connection chahiye",
+      "{naya transformer lag gaya|DT theek ho gaya|line sahi ho gayi}, {ab voltage stable hai|tab se light badhiya}, {team ko shukriya|sabka aabhar} 🙏",
+      "{koi|ek aadmi|thekedar} {illegal connection|taar jod ke|line me hook fasa ke} bijli {chura raha|chala raha} hai, {pakdo|rok lagao}",
     ],
     en: [
       "{good morning|namaste|happy Diwali} to the whole team 🙏",
@@ -103,6 +107,8 @@ export const paraphraseCores: Record<Label, Cores> = {
       "I have cleared the dues, please {reconnect|restore} the disconnected connection",
       "{a dhaba|some houses|a neighbour} {run on hooked wires|use power without a meter}, please check",
       "where do I apply to {increase|reduce} my load and how long does it take?",
+      "{a new transformer was installed|the DT was changed|the line was repaired} {on Sunday|yesterday} and {voltage is stable|supply has been good} since, thanks to the {crew|JE|team} 🙏",
+      "{someone|a hotel|a contractor} is {tapping the line illegally|running an illegal connection|hooking the overhead line}, please {stop it|catch them}",
     ],
     agentEn: [
       "Caller greeted and disconnected; no complaint",
