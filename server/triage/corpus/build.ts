@@ -4,6 +4,7 @@
  * Run: npx tsx server/triage/corpus/build.ts
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { foldOf } from "../evaluate.js";
 import { loadDistrictList, type DistrictRecord } from "../gazetteer.js";
 import type { Label } from "../model.js";
@@ -20,7 +21,8 @@ import type { CorpusRecord, Lang } from "./records.js";
 
 const SEED = 20240611;
 const COUNT = 5600;
-const rand = mulberry32(SEED);
+// Reset by buildCorpus(), so every build (and every call in one process) draws the same stream.
+let rand = mulberry32(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const chance = (p: number): boolean => rand() < p;
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
@@ -237,11 +239,20 @@ function writeJsonl(path: URL, rows: CorpusRecord[]): void {
   writeFileSync(path, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
 }
 
-const generated = Array.from({ length: COUNT }, (_, i) => compose(i + 1));
-writeJsonl(new URL("./generated.jsonl", import.meta.url), generated);
-const hand = parseHandwritten(new URL("./handwritten.txt", import.meta.url));
-writeJsonl(new URL("./handwritten.jsonl", import.meta.url), hand);
-// Fold 0 of the template-group split: the documented held-out set for `npm run triage -- --eval`.
-const heldOut = [...generated, ...hand].filter((r) => foldOf(r) === 0);
-writeJsonl(new URL("./heldout.jsonl", import.meta.url), heldOut);
-console.log(`generated ${generated.length}, handwritten ${hand.length}, held out (fold 0) ${heldOut.length}`);
+/** The whole corpus, built afresh: the same records on every call and every machine. */
+export function buildCorpus(): { generated: CorpusRecord[]; hand: CorpusRecord[]; heldOut: CorpusRecord[] } {
+  rand = mulberry32(SEED);
+  const generated = Array.from({ length: COUNT }, (_, i) => compose(i + 1));
+  const hand = parseHandwritten(new URL("./handwritten.txt", import.meta.url));
+  // Fold 0 of the template-group split: the documented held-out set for `npm run triage -- --eval`.
+  const heldOut = [...generated, ...hand].filter((r) => foldOf(r) === 0);
+  return { generated, hand, heldOut };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { generated, hand, heldOut } = buildCorpus();
+  writeJsonl(new URL("./generated.jsonl", import.meta.url), generated);
+  writeJsonl(new URL("./handwritten.jsonl", import.meta.url), hand);
+  writeJsonl(new URL("./heldout.jsonl", import.meta.url), heldOut);
+  console.log(`generated ${generated.length}, handwritten ${hand.length}, held out (fold 0) ${heldOut.length}`);
+}

@@ -87,7 +87,7 @@ export const boundaryCores: Record<Label, Cores> = {
       "we have had {cuts|outages} of <h> hours every day this week, far beyond the roster",
     ],
     agentEn: ["Caller reports DT burnt, no supply for <n> hours in the colony; line staff informed"],
-    agentHl: ["Caller ne bataya DT jal gaya, <n> ghante se supply band"],
+    agentHl: ["Caller ke gaon ka transformer phunk gaya, <n> ghante se andhera"],
   },
   meter_reading: {
     hi: [
