@@ -36,7 +36,9 @@ export function readLabelled(path: string): LabelledLine[] {
   return readJsonl<Record<string, unknown>>(path).map((r, i) => {
     const label = String(r.category ?? r.label);
     if (typeof r.text !== "string" || !(LABELS as readonly string[]).includes(label))
-      throw new Error(`${path} line ${i + 1}: needs "text" and a "category" among ${LABELS.join(", ")}`);
+      throw new Error(
+        `${path} line ${i + 1}: needs "text" and a "category" among ${LABELS.join(", ")}`,
+      );
     return {
       text: r.text,
       label: label as Label,
@@ -93,5 +95,9 @@ export function evaluateFile(
   const model = new LinearModel(trainModel(train), calibration.temperature);
   const preds = predict(model, held);
   const title = `${path} (${held.length} texts; model trained on ${train.length} texts sharing no template or text with it)`;
-  return { text: formatEvaluation(title, preds, calibration.threshold), preds, trainedOn: train.length };
+  return {
+    text: formatEvaluation(title, preds, calibration.threshold),
+    preds,
+    trainedOn: train.length,
+  };
 }

@@ -44,7 +44,10 @@ function main(): void {
   const dataDir = process.env.DATA_DIR ?? "./data";
   const corpus = readCorpus();
   const corrections = readCorrections(dataDir);
-  const sample: LabelledLine[] = readHeldOutSample().map((s) => ({ text: s.text, label: s.category }));
+  const sample: LabelledLine[] = readHeldOutSample().map((s) => ({
+    text: s.text,
+    label: s.category,
+  }));
   const calibrationSet = corpus.filter((r) => foldOf(r) !== 0);
   const heldOut = corpus.filter((r) => foldOf(r) === 0);
   console.log(
@@ -72,8 +75,17 @@ function main(): void {
   console.log(`temperature ${temperature}, queue threshold ${threshold} (out-of-fold, folds 1-4)`);
   console.log(formatEvaluation("out-of-fold, folds 1-4", oofPreds, threshold));
 
-  const splitModel = new LinearModel(trainModel(trainingSetWithout(heldOut, corpus, dataDir)), temperature);
-  console.log(formatEvaluation("fold 0 (corpus/heldout.jsonl), model trained on folds 1-4", predict(splitModel, heldOut), threshold));
+  const splitModel = new LinearModel(
+    trainModel(trainingSetWithout(heldOut, corpus, dataDir)),
+    temperature,
+  );
+  console.log(
+    formatEvaluation(
+      "fold 0 (corpus/heldout.jsonl), model trained on folds 1-4",
+      predict(splitModel, heldOut),
+      threshold,
+    ),
+  );
 
   const all: LabelledText[] = [
     ...corpus.map((r) => ({ text: r.text, label: r.label })),
@@ -81,7 +93,13 @@ function main(): void {
   ];
   const weights = trainModel(all);
   const finalModel = new LinearModel(weights, temperature);
-  console.log(formatEvaluation("shared sample (never trained on), final model", predict(finalModel, sample), threshold));
+  console.log(
+    formatEvaluation(
+      "shared sample (never trained on), final model",
+      predict(finalModel, sample),
+      threshold,
+    ),
+  );
   const sampleDistricts = readHeldOutSample();
   console.log(
     `locator, district exact match: sample ${(locatorAccuracy(sampleDistricts) * 100).toFixed(1)}%, fold 0 ${(locatorAccuracy(heldOut) * 100).toFixed(1)}%`,

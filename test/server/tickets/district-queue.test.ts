@@ -73,6 +73,7 @@ describe("POST /api/v1/reports: where an unplaced ticket waits and why", () => {
     expect(res.status).toBe(200);
     const { tickets } = (await res.json()) as { tickets: TicketSummary[] };
     expect(tickets.length).toBeGreaterThanOrEqual(3);
-    for (const t of tickets) expect(["category_unsure", "place_unknown", "both"]).toContain(t.queueReason);
+    for (const t of tickets)
+      expect(["category_unsure", "place_unknown", "both"]).toContain(t.queueReason);
   });
 });

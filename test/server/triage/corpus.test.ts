@@ -65,8 +65,7 @@ describe("the corpus build", () => {
     const { generated, hand, heldOut } = buildCorpus();
     const heldGroups = new Set(heldOut.map((r) => r.group));
     expect(heldOut.length).toBeGreaterThan(800);
-    for (const r of [...generated, ...hand])
-      expect(heldGroups.has(r.group)).toBe(foldOf(r) === 0);
+    for (const r of [...generated, ...hand]) expect(heldGroups.has(r.group)).toBe(foldOf(r) === 0);
   });
 });
 
