@@ -94,7 +94,11 @@ export function TriageCard({ ticket, places, now, children }: TriageCardProps) {
             {t("triage.confidence")}{" "}
             <strong>
               {formatCount(Math.round(confidence * 100), lng)}%
-              {guess ? ` (${CATEGORIES[guess][lng]})` : ""}
+              {guess
+                ? ` (${CATEGORIES[guess][lng]})`
+                : ticket.category === null
+                  ? ` (${t("triage.guessOther")})`
+                  : ""}
             </strong>
           </li>
         )}
