@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCorrections } from "../../../server/triage/corrections.js";
 import type { TicketSummary } from "../../../shared/tickets.js";
 import { apiFetch, postReport, startTestServer, type TestServer } from "../../support/server.js";
 
@@ -75,5 +78,21 @@ describe("POST /api/v1/reports: where an unplaced ticket waits and why", () => {
     expect(tickets.length).toBeGreaterThanOrEqual(3);
     for (const t of tickets)
       expect(["category_unsure", "place_unknown", "both"]).toContain(t.queueReason);
+  });
+
+  it("records a person's categorisation in the queue as a correction for the next npm run train", async () => {
+    const text = "Sir aap log kab sunoge, teesri baar likh raha hoon";
+    const queued = await file({ channel: "whatsapp", text });
+    expect(queued.category).toBeNull();
+    const res = await apiFetch(server.url, `/api/v1/tickets/${queued.number}/actions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "categorise", category: "supply_cut" }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ticket: TicketSummary };
+    expect(body.ticket.queueReason).toBe("place_unknown");
+    expect(readCorrections(server.dataDir)).toContainEqual({ text, label: "supply_cut" });
+    expect(readFileSync(join(server.dataDir, "triage-corrections.jsonl"), "utf8")).toContain(text);
   });
 });
