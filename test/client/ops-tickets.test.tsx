@@ -239,6 +239,12 @@ describe("availableActions", () => {
       "D",
     );
   });
+
+  it("picks the control room's officers for a ticket waiting at its district's circle", () => {
+    const kinds: Record<string, string> = { UP: "state", Z: "zone", C: "circle" };
+    expect(officerUnitFor(["network", "UP", "Z", "C"], (id) => kinds[id])).toBe("C");
+    expect(officerUnitFor(["network"], (id) => kinds[id])).toBeNull();
+  });
 });
 
 describe("TicketActions", () => {
