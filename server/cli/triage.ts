@@ -37,13 +37,13 @@ fields:
               room (circle) of the district named, or null (the whole network's queue)
   queueReason why it waits for a person: category_unsure, place_unknown or both (absent if none)
 
-example:
+examples:
   npm run triage -- server/triage/corpus/examples.jsonl
+  npm run triage -- --eval server/triage/corpus/heldout.jsonl
 
 environment:
   NETWORK_SEED, NETWORK_FEEDERS   the demo network to place on (defaults as npm start: 2017, 3000)
   DATA_DIR                        staff corrections read by --eval (default ./data)
-  npm run triage -- --eval server/triage/corpus/heldout.jsonl
 `;
 
 interface Reader {
