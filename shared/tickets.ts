@@ -1,5 +1,20 @@
 import type { CategoryId, Channel, SlaState, Status } from "./domain.js";
 
+/** Why a ticket waits in the triage queue for a person. */
+export const QUEUE_REASONS = ["category_unsure", "place_unknown", "both"] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];
+
+/** The queue reason of a ticket from what is missing, or null when nothing is. */
+export function queueReasonOf(t: {
+  category: CategoryId | null;
+  feederId: string | null;
+}): QueueReason | null {
+  if (t.category === null && t.feederId === null) return "both";
+  if (t.category === null) return "category_unsure";
+  if (t.feederId === null) return "place_unknown";
+  return null;
+}
+
 /** What a screen needs to show a ticket in a feed or list (no personal data). */
 export interface TicketSummary {
   number: string;
@@ -8,10 +23,15 @@ export interface TicketSummary {
   category: CategoryId | null;
   channel: Channel;
   feederId: string | null;
-  /** Ancestor ids from the root to the feeder (just the root while the ticket needs triage). */
+  /**
+   * Ancestor ids from the root to the feeder. While the feeder is unknown: to the control room of
+   * the district named in the report, or just the root when no district is known.
+   */
   path: string[];
   districtId: string | null;
   needsTriage: boolean;
+  /** Why the ticket waits in the triage queue (null once categorised and placed). */
+  queueReason: QueueReason | null;
   slaState: SlaState;
   createdAt: string;
   dueAt: string | null;

@@ -47,6 +47,41 @@ export class Network {
     return i >= 0 && i < path.length - 1 ? path[i + 1] : null;
   }
 
+  /**
+   * The control room of a district: the deepest unit above every feeder in it (usually its
+   * circle). A report that names a district but no feeder waits there instead of at the root.
+   */
+  districtUnit(districtId: string): Unit | undefined {
+    this.districtUnits ??= this.commonAncestorsByDistrict();
+    const id = this.districtUnits.get(districtId);
+    return id ? this.units.get(id) : undefined;
+  }
+
+  private districtUnits: Map<string, string> | undefined;
+
+  private commonAncestorsByDistrict(): Map<string, string> {
+    const prefixes = new Map<string, string[]>();
+    for (const f of this.feeders) {
+      if (!f.districtId) continue;
+      const prefix = prefixes.get(f.districtId);
+      if (!prefix) {
+        prefixes.set(f.districtId, f.path.slice(0, -1));
+        continue;
+      }
+      let n = 0;
+      while (n < prefix.length && prefix[n] === f.path[n]) n++;
+      prefix.length = n;
+    }
+    const out = new Map<string, string>();
+    for (const [districtId, prefix] of prefixes) {
+      // A control room sits no lower than a circle, even where a district has one substation.
+      const circleAt = prefix.findIndex((id) => this.units.get(id)?.kind === "circle");
+      const last = circleAt >= 0 ? prefix[circleAt] : prefix.at(-1);
+      if (last) out.set(districtId, last);
+    }
+    return out;
+  }
+
   /** The circle above a unit (its code prefixes ticket numbers). */
   circleOf(unit: Unit): Unit | undefined {
     for (const id of unit.path) {

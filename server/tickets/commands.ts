@@ -163,7 +163,9 @@ async function create(
   const at = now.toISOString();
   const { category, confidence, feeder, districtId, placedBy } = r.triage;
   const suggested = r.triage.suggested ?? null;
-  const path = feeder ? feeder.path : [ROOT_UNIT_ID];
+  // Without a feeder, a known district sends the ticket to that district's control room.
+  const waitsAt = feeder ?? (districtId ? ctx.network.districtUnit(districtId) : undefined);
+  const path = waitsAt ? waitsAt.path : [ROOT_UNIT_ID];
   const deadline = deadlineFor(ctx.settings.get().slaLimits, category, feeder, at);
   const draft = {
     number: `TMP-${randomUUID()}`,
@@ -205,7 +207,7 @@ async function create(
     suggested_category: suggested,
   };
   const id = await tx.insertTicket(draft);
-  const circle = feeder ? ctx.network.circleOf(feeder) : undefined;
+  const circle = waitsAt ? ctx.network.circleOf(waitsAt) : undefined;
   const number = ticketNumber(circle?.code, id);
   const otp = newOtp();
   let ticket: TicketRow = { ...draft, id, number, otp_hash: hashOtp(ctx.otpSecret, number, otp) };

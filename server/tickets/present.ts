@@ -5,11 +5,12 @@ import {
   type SlaState,
   type Status,
 } from "../../shared/domain.js";
-import type {
-  ReportView,
-  TicketEventType,
-  TicketEventView,
-  TicketSummary,
+import {
+  queueReasonOf,
+  type ReportView,
+  type TicketEventType,
+  type TicketEventView,
+  type TicketSummary,
 } from "../../shared/tickets.js";
 import type { EventRow, ReportRow, TicketRow } from "../store/store.js";
 import type { Disclosure } from "../policies/index.js";
@@ -51,16 +52,18 @@ export function excerptOf(text: string): string {
 }
 
 export function presentTicket(t: TicketRow): TicketSummary {
+  const category = t.category as CategoryId | null;
   return {
     number: t.number,
     seq: t.last_seq,
     status: t.status as Status,
-    category: t.category as CategoryId | null,
+    category,
     channel: t.channel as Channel,
     feederId: t.feeder_id,
     path: JSON.parse(t.path) as string[],
     districtId: t.district_id,
     needsTriage: t.needs_triage === 1,
+    queueReason: queueReasonOf({ category, feederId: t.feeder_id }),
     slaState: t.sla_state as SlaState,
     createdAt: t.created_at,
     dueAt: t.due_at,

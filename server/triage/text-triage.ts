@@ -1,6 +1,6 @@
 import type { TextTriage } from "../intake/ingest.js";
 import type { Network } from "../network/loaded-network.js";
-import { categorise } from "./categorise.js";
+import { categorise, confidenceThreshold } from "./categorise.js";
 import { buildGazetteer, findPlace } from "./places.js";
 
 /** Wires the categoriser and the place finder to the loaded network's names. */
@@ -20,6 +20,8 @@ export function createTextTriage(network: Network): TextTriage {
       districtId: u.districtId,
     }));
   const gazetteer = buildGazetteer(districts, units);
+  // Load the model now (about 0.4 s) rather than on the first report a channel is waiting on.
+  confidenceThreshold();
   return {
     categorise,
     findPlace: (text) => findPlace(text, gazetteer),

@@ -1,47 +1,34 @@
 /**
- * Trains the categoriser and writes model.json. Run: npx tsx server/triage/train.ts
+ * Trains the categoriser and writes model.json. Run: npm run train
  *
- * 1. Splits the corpus by template group (a fifth of the groups held out, so no held-out line
- *    shares a template with a training line), trains, and reports on that split and on the
- *    shared sample (never trained on).
- * 2. Fits the softmax temperature and the queue threshold on the held-out split.
+ * 1. Calibrates on folds 1-4 of the corpus (split by template group): each fold is predicted by a
+ *    model trained on the other three, and the softmax temperature and the queue threshold are
+ *    fitted on those out-of-fold predictions. Fold 0 (corpus/heldout.jsonl) is never used to fit.
+ * 2. Reports on fold 0 with a model trained on folds 1-4 (what `npm run triage -- --eval
+ *    server/triage/corpus/heldout.jsonl` prints) and on the shared sample.
  * 3. Retrains on the whole corpus plus staff corrections (DATA_DIR/triage-corrections.jsonl)
  *    and writes model.json.
  */
 import { writeFileSync } from "node:fs";
-import { categoriseWith } from "./categorise.js";
-import { readCorpus, readHeldOutSample, type CorpusRecord } from "./corpus/records.js";
+import { readCorpus, readHeldOutSample } from "./corpus/records.js";
 import { readCorrections } from "./corrections.js";
-import { extractFeatures } from "./features.js";
 import {
-  chooseThreshold,
-  fitTemperature,
-  formatReport,
-  queueEffect,
-  score,
-  type Prediction,
-} from "./metrics.js";
+  CORRECTION_WEIGHT,
+  foldOf,
+  FOLDS,
+  formatEvaluation,
+  predict,
+  trainingSetWithout,
+  type LabelledLine,
+} from "./evaluate.js";
+import { extractFeatures } from "./features.js";
+import { chooseThreshold, fitTemperature, type Prediction } from "./metrics.js";
 import { encodeWeights, LABELS, LinearModel } from "./model.js";
 import { findPlace, loadDistrictList } from "./places.js";
-import { hashString } from "./rng.js";
 import { DEFAULT_TRAIN_OPTIONS, trainModel, type LabelledText } from "./trainer.js";
 
-/** Accuracy we want of the texts the model routes without a person. */
-const AUTO_ACCURACY_TARGET = 0.95;
-const CORRECTION_WEIGHT = 3;
-
-const isHeldOut = (r: CorpusRecord): boolean => hashString(r.group) % 5 === 0;
-
-function predict(
-  model: LinearModel,
-  rows: { text: string; label: string }[],
-  threshold = 0,
-): Prediction[] {
-  return rows.map((r) => {
-    const c = categoriseWith(model, r.text, threshold);
-    return { truth: r.label as Prediction["truth"], label: c.label, confidence: c.confidence };
-  });
-}
+/** Macro-F1 we want of the texts the model decides without a person. */
+const DECIDED_MACRO_F1_TARGET = 0.95;
 
 function locatorAccuracy(rows: { text: string; district: string | null }[]): number {
   const names = new Map(loadDistrictList().map((d) => [d.id, d.name]));
@@ -56,30 +43,48 @@ function main(): void {
   const started = Date.now();
   const dataDir = process.env.DATA_DIR ?? "./data";
   const corpus = readCorpus();
-  const sample = readHeldOutSample().map((s) => ({
+  const corrections = readCorrections(dataDir);
+  const sample: LabelledLine[] = readHeldOutSample().map((s) => ({
     text: s.text,
     label: s.category,
-    district: s.district,
   }));
-  const corrections = readCorrections(dataDir);
-  const train = corpus.filter((r) => !isHeldOut(r));
-  const held = corpus.filter(isHeldOut);
+  const calibrationSet = corpus.filter((r) => foldOf(r) !== 0);
+  const heldOut = corpus.filter((r) => foldOf(r) === 0);
   console.log(
-    `corpus ${corpus.length} (train ${train.length}, held out ${held.length}), corrections ${corrections.length}, sample ${sample.length}`,
+    `corpus ${corpus.length} (fold 0 held out: ${heldOut.length}), corrections ${corrections.length}, sample ${sample.length}`,
   );
 
-  const splitModel = new LinearModel(trainModel(train));
-  const heldLogits = held.map((r) => splitModel.logits(extractFeatures(r.text)));
-  splitModel.temperature = fitTemperature(
-    heldLogits,
-    held.map((r) => LABELS.indexOf(r.label)),
+  const logits: Float64Array[] = [];
+  const truth: number[] = [];
+  const oof: { model: LinearModel; rows: LabelledLine[] }[] = [];
+  for (let k = 1; k < FOLDS; k++) {
+    const rows = calibrationSet.filter((r) => foldOf(r) === k);
+    const model = new LinearModel(trainModel(trainingSetWithout(rows, calibrationSet, dataDir)));
+    for (const r of rows) {
+      logits.push(model.logits(extractFeatures(r.text)));
+      truth.push(LABELS.indexOf(r.label));
+    }
+    oof.push({ model, rows });
+  }
+  const temperature = fitTemperature(logits, truth);
+  const oofPreds: Prediction[] = oof.flatMap(({ model, rows }) => {
+    model.temperature = temperature;
+    return predict(model, rows);
+  });
+  const threshold = chooseThreshold(oofPreds, DECIDED_MACRO_F1_TARGET);
+  console.log(`temperature ${temperature}, queue threshold ${threshold} (out-of-fold, folds 1-4)`);
+  console.log(formatEvaluation("out-of-fold, folds 1-4", oofPreds, threshold));
+
+  const splitModel = new LinearModel(
+    trainModel(trainingSetWithout(heldOut, corpus, dataDir)),
+    temperature,
   );
-  const heldPreds = predict(splitModel, held);
-  const threshold = chooseThreshold(heldPreds, AUTO_ACCURACY_TARGET);
-  console.log(`temperature ${splitModel.temperature}, queue threshold ${threshold}`);
-  console.log(formatReport("held-out split of the corpus", score(heldPreds, LABELS)));
   console.log(
-    formatReport("shared sample, split model", score(predict(splitModel, sample), LABELS)),
+    formatEvaluation(
+      "fold 0 (corpus/heldout.jsonl), model trained on folds 1-4",
+      predict(splitModel, heldOut),
+      threshold,
+    ),
   );
 
   const all: LabelledText[] = [
@@ -87,24 +92,21 @@ function main(): void {
     ...corrections.map((c) => ({ ...c, weight: CORRECTION_WEIGHT })),
   ];
   const weights = trainModel(all);
-  const finalModel = new LinearModel(weights, splitModel.temperature);
-  const samplePreds = predict(finalModel, sample);
-  console.log(formatReport("shared sample (held out), final model", score(samplePreds, LABELS)));
-  for (const [name, preds] of [
-    ["held-out split", heldPreds],
-    ["sample", samplePreds],
-  ] as const) {
-    const q = queueEffect(preds, threshold);
-    console.log(
-      `${name}: ${(q.autoShare * 100).toFixed(1)}% of routable texts categorised without a person, ${(q.autoAccuracy * 100).toFixed(1)}% of those right`,
-    );
-  }
+  const finalModel = new LinearModel(weights, temperature);
   console.log(
-    `locator, district exact match: sample ${(locatorAccuracy(sample) * 100).toFixed(1)}%, held-out split ${(locatorAccuracy(held) * 100).toFixed(1)}%, hand-written ${(locatorAccuracy(corpus.filter((r) => r.group.startsWith("hand/"))) * 100).toFixed(1)}%`,
+    formatEvaluation(
+      "shared sample (never trained on), final model",
+      predict(finalModel, sample),
+      threshold,
+    ),
+  );
+  const sampleDistricts = readHeldOutSample();
+  console.log(
+    `locator, district exact match: sample ${(locatorAccuracy(sampleDistricts) * 100).toFixed(1)}%, fold 0 ${(locatorAccuracy(heldOut) * 100).toFixed(1)}%`,
   );
 
   const file = encodeWeights(weights, {
-    temperature: splitModel.temperature,
+    temperature,
     threshold,
     trainedOn: { documents: corpus.length, corrections: corrections.length },
   });

@@ -25,6 +25,7 @@ export function ticket(number: string, over: Partial<TicketSummary> = {}): Ticke
     incidentId: null,
     confidence: 1,
     suggestedCategory: null,
+    queueReason: null,
     ...over,
   };
 }

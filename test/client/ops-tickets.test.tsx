@@ -239,6 +239,12 @@ describe("availableActions", () => {
       "D",
     );
   });
+
+  it("picks the control room's officers for a ticket waiting at its district's circle", () => {
+    const kinds: Record<string, string> = { UP: "state", Z: "zone", C: "circle" };
+    expect(officerUnitFor(["network", "UP", "Z", "C"], (id) => kinds[id])).toBe("C");
+    expect(officerUnitFor(["network"], (id) => kinds[id])).toBeNull();
+  });
 });
 
 describe("TicketActions", () => {
@@ -364,6 +370,48 @@ describe("TriageCard", () => {
     expect(out).toContain("Category: Not categorised");
     expect(out).toContain("Place: Place not known");
     expect(out).toContain("Categoriser's confidence: 41%");
+  });
+
+  it("says why the ticket waits, where, and names 'other' as the guess", () => {
+    const tk = {
+      ...ticket("NGR-000002", { category: null, feederId: null, queueReason: "both" }),
+      path: ["network", "F1"],
+      confidence: 0.97,
+    };
+    const at = Date.parse("2025-01-01T10:05:00.000Z");
+    const en = text(
+      render(
+        <TriageCard ticket={tk} places={places} now={at}>
+          {null}
+        </TriageCard>,
+      ),
+    );
+    expect(en).toContain("Why it waits: category unsure and place unknown");
+    expect(en).toContain("Waiting at: Aliganj 11 kV");
+    expect(en).toContain("Categoriser's confidence: 97% (other: none of the six)");
+    setLanguage("hi", false);
+    const hi = text(
+      render(
+        <TriageCard ticket={tk} places={places} now={at}>
+          {null}
+        </TriageCard>,
+      ),
+    );
+    expect(hi).toContain("क्यों रुकी है: श्रेणी अनिश्चित और स्थान अज्ञात");
+    expect(hi).toContain("प्रतीक्षा में: अलीगंज 11 केवी");
+  });
+
+  it("shows no reason and no waiting place for a placed ticket", () => {
+    const tk = ticket("NGR-000003", { category: "supply_cut", feederId: "F1", queueReason: null });
+    const out = text(
+      render(
+        <TriageCard ticket={tk} places={places} now={Date.now()}>
+          {null}
+        </TriageCard>,
+      ),
+    );
+    expect(out).not.toContain("Why it waits");
+    expect(out).not.toContain("Waiting at");
   });
 });
 

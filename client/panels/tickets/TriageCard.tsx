@@ -26,6 +26,10 @@ export function TriageCard({ ticket, places, now, children }: TriageCardProps) {
   const feeder = ticket.feederId ? places?.units.get(ticket.feederId) : undefined;
   const confidence = typeof ticket.confidence === "number" ? ticket.confidence : null;
   const guess = ticket.suggestedCategory ?? null;
+  const reason = ticket.queueReason ?? null;
+  // Without a feeder the ticket waits at its district's control room, if the report named one.
+  const waitsAtId = ticket.feederId === null && ticket.path.length > 1 ? ticket.path.at(-1) : null;
+  const waitsAt = waitsAtId ? places?.units.get(waitsAtId) : undefined;
   return (
     <article
       className="triage-card"
@@ -54,6 +58,14 @@ export function TriageCard({ ticket, places, now, children }: TriageCardProps) {
         {ticket.excerpt}
       </blockquote>
       <ul className="triage-card__facts">
+        {reason && (
+          <li data-fact="reason">
+            {t("triage.reason")}{" "}
+            <span className="chip chip--reason" data-reason={reason}>
+              {t(`triage.reasons.${reason}`)}
+            </span>
+          </li>
+        )}
         <li>
           {t("triage.categoryNow")}{" "}
           {ticket.category ? (
@@ -72,12 +84,21 @@ export function TriageCard({ ticket, places, now, children }: TriageCardProps) {
             <span className="chip chip--triage">{t("tickets.unplaced")}</span>
           )}
         </li>
+        {waitsAtId && (
+          <li data-fact="waits-at">
+            {t("triage.waitsAt")} <strong>{waitsAt ? placeName(waitsAt, lng) : waitsAtId}</strong>
+          </li>
+        )}
         {confidence !== null && (
           <li data-fact="confidence">
             {t("triage.confidence")}{" "}
             <strong>
               {formatCount(Math.round(confidence * 100), lng)}%
-              {guess ? ` (${CATEGORIES[guess][lng]})` : ""}
+              {guess
+                ? ` (${CATEGORIES[guess][lng]})`
+                : ticket.category === null
+                  ? ` (${t("triage.guessOther")})`
+                  : ""}
             </strong>
           </li>
         )}

@@ -53,5 +53,9 @@ export function officerUnitFor(
 ): string | null {
   const division = path.find((id) => kindOf(id) === "division");
   if (division) return division;
+  // An unplaced ticket waits at its district's control room (a circle or above): its officers.
+  const last = path.at(-1);
+  const kind = last ? kindOf(last) : undefined;
+  if (path.length > 1 && kind && kind !== "feeder") return last ?? null;
   return path.length >= 3 ? path[path.length - 3] : null;
 }

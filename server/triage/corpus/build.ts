@@ -4,11 +4,14 @@
  * Run: npx tsx server/triage/corpus/build.ts
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { foldOf } from "../evaluate.js";
 import { loadDistrictList, type DistrictRecord } from "../gazetteer.js";
 import type { Label } from "../model.js";
 import { mulberry32 } from "../rng.js";
 import { billGeneration, connectionTransfer } from "./fragments/commercial.js";
 import { meterJumping, meterReading } from "./fragments/meter.js";
+import { withBoundaries } from "./fragments/boundaries.js";
 import { other } from "./fragments/other.js";
 import { poleWire } from "./fragments/pole.js";
 import * as style from "./fragments/style.js";
@@ -17,22 +20,25 @@ import type { Cores } from "./fragments/types.js";
 import type { CorpusRecord, Lang } from "./records.js";
 
 const SEED = 20240611;
-const COUNT = 2600;
-const rand = mulberry32(SEED);
+const COUNT = 5600;
+// Reset by buildCorpus(), so every build (and every call in one process) draws the same stream.
+let rand = mulberry32(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const chance = (p: number): boolean => rand() < p;
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 
 /** supply_cut largest, as in real complaint streams. */
-const LABEL_WEIGHTS: [Label, Cores, number][] = [
-  ["supply_cut", supplyCut, 25],
-  ["bill_generation", billGeneration, 18],
-  ["other", other, 15],
-  ["meter_reading", meterReading, 12],
-  ["meter_jumping", meterJumping, 11],
-  ["pole_wire", poleWire, 11],
-  ["connection_transfer", connectionTransfer, 8],
-];
+const LABEL_WEIGHTS: [Label, Cores, number][] = (
+  [
+    ["supply_cut", supplyCut, 24],
+    ["bill_generation", billGeneration, 17],
+    ["other", other, 18],
+    ["meter_reading", meterReading, 12],
+    ["meter_jumping", meterJumping, 11],
+    ["pole_wire", poleWire, 11],
+    ["connection_transfer", connectionTransfer, 7],
+  ] as [Label, Cores, number][]
+).map(([label, cores, weight]) => [label, withBoundaries(label, cores), weight]);
 const CHANNELS: [CorpusRecord["channel"], number][] = [["call_centre", 27], ["x", 25], ["whatsapp", 25], ["app", 13], ["portal", 10]];
 
 function weighted<T>(items: [T, ...unknown[]][], weightAt: number): T {
@@ -233,8 +239,20 @@ function writeJsonl(path: URL, rows: CorpusRecord[]): void {
   writeFileSync(path, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
 }
 
-const generated = Array.from({ length: COUNT }, (_, i) => compose(i + 1));
-writeJsonl(new URL("./generated.jsonl", import.meta.url), generated);
-const hand = parseHandwritten(new URL("./handwritten.txt", import.meta.url));
-writeJsonl(new URL("./handwritten.jsonl", import.meta.url), hand);
-console.log(`generated ${generated.length}, handwritten ${hand.length}`);
+/** The whole corpus, built afresh: the same records on every call and every machine. */
+export function buildCorpus(): { generated: CorpusRecord[]; hand: CorpusRecord[]; heldOut: CorpusRecord[] } {
+  rand = mulberry32(SEED);
+  const generated = Array.from({ length: COUNT }, (_, i) => compose(i + 1));
+  const hand = parseHandwritten(new URL("./handwritten.txt", import.meta.url));
+  // Fold 0 of the template-group split: the documented held-out set for `npm run triage -- --eval`.
+  const heldOut = [...generated, ...hand].filter((r) => foldOf(r) === 0);
+  return { generated, hand, heldOut };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { generated, hand, heldOut } = buildCorpus();
+  writeJsonl(new URL("./generated.jsonl", import.meta.url), generated);
+  writeJsonl(new URL("./handwritten.jsonl", import.meta.url), hand);
+  writeJsonl(new URL("./heldout.jsonl", import.meta.url), heldOut);
+  console.log(`generated ${generated.length}, handwritten ${hand.length}, held out (fold 0) ${heldOut.length}`);
+}

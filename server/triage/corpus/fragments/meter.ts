@@ -92,7 +92,7 @@ export const meterReading: Cores = {
     "meter me kuch aur hai aur bill me reading kuch aur chadha di, galti theek karo",
     "reader mohalle ke ek hi ghar se sabki reading likh deta, hamari zyada chadh gayi",
     "reading wala bolta hai kam likhwani hai to kharcha pani do, ye kya tamasha hai",
-    "reader kehta hai dhoop me meter ka number padh nahi pata, isliye average bill",
+    "reader ka bahana hai ki meter ki screen chamakti hai, padhi nahi jaati, to andaaze se bill bana diya",
     "bill pe kisi aur ka meter chhapa hai, hamara meter padhne koi bhejo",
     "self reading {do baar|2 baar} submit ki, {image unclear|rejected} bol ke reject, reader bhejo",
     "bill pe 'NR' aa raha, reading nahi hui, {reader bhejo|reading karwao}",
