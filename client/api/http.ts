@@ -78,7 +78,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  * part of signing in (no session yet, wrong password), so only other paths end one.
  */
 export function endsSession(path: string, err: ApiRequestError): boolean {
-  return err.status === 401 && err.code === "unauthenticated" && !path.startsWith(SESSION_PATH);
+  if (err.status !== 401 || err.code !== "unauthenticated") return false;
+  return !new URL(path, "http://nigrani.invalid").pathname.startsWith(SESSION_PATH);
 }
 
 export const SESSION_PATH = "/api/v1/session";
