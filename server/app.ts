@@ -5,7 +5,13 @@ import { Server } from "socket.io";
 import { ROOT_UNIT_ID } from "../shared/domain.js";
 import { systemClock, type Clock } from "./clock/clock.js";
 import { Sweeper } from "./clock/sweeper.js";
-import type { Config } from "./config.js";
+import { allowedOrigins, isDemoMode, trustProxy, ConfigError, type Config } from "./config.js";
+import helmet from "helmet";
+import { Access, seedDemo } from "./access/access.js";
+import { accessAdminRouter } from "./http/access-admin.js";
+import { authenticate, cookieToken, requireSignedIn, viewerForUser } from "./http/auth.js";
+import { Guard } from "./http/guard.js";
+import { sessionRouter } from "./http/session.js";
 import { LocalBus, type EventBus } from "./events/bus.js";
 import { errorHandler } from "./http/errors.js";
 import { networkRouter } from "./http/network.js";
@@ -58,6 +64,7 @@ export interface NigraniApp {
   sweeper: Sweeper;
   officers: Officers;
   settings: SettingsStore;
+  access: Access;
   outages: OutageWatcher;
   metrics: Metrics;
   clock: Clock;
@@ -90,10 +97,9 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy(config));
   const server = http.createServer(app);
   const io = new Server(server, { serveClient: false, cors: { origin: false } });
-  const hub = new LiveHub(io, { store, network, projections, log });
-  bus.subscribe((change) => hub.onChange(change, projections.apply(change)));
 
   const metrics = createMetrics({
     openTickets: () => projections.counts(ROOT_UNIT_ID).open,
@@ -109,6 +115,39 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     );
   }
   const officers = await Officers.load(store.kysely);
+  const access = new Access(store.kysely, network, officers, clock, {
+    idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
+  });
+  if (isDemoMode(config)) {
+    await seedDemo(access, network, officers, {
+      password: config.DEMO_PASSWORD,
+      intakeKey: config.DEMO_INTAKE_KEY,
+      at: clock.now().toISOString(),
+      log,
+    });
+  } else {
+    const demo = await access.users.demoUsernames();
+    if (demo.length)
+      throw new ConfigError(
+        `production mode refuses to start: demo users exist (${demo.join(", ")}); disable them or reset their passwords`,
+      );
+  }
+  const origins = allowedOrigins(config);
+  const hub = new LiveHub(io, {
+    store,
+    network,
+    projections,
+    log,
+    allowedOrigins: origins,
+    async authenticate(cookie) {
+      const active = await access.sessions.resume(cookieToken(cookie));
+      return active ? viewerForUser(active.user, active.session.id) : null;
+    },
+  });
+  access.sessions.onEnded = (ids) => hub.endSessions(ids);
+  bus.subscribe((change) => hub.onChange(change, projections.apply(change)));
+  const guard = new Guard(network, access.audit);
   const intake: IntakeContext = {
     writer,
     network,
@@ -132,6 +171,14 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       ...lifecycleSweeps(intake, store),
       outboxSweep(store.kysely, outboundSenders(config, log), logSender(log), clock, log),
       {
+        // Sessions with a live screen open are in use; the rest time out and their sockets close.
+        name: "sessions",
+        async run() {
+          await access.sessions.touch(hub.openSessions());
+          await access.sessions.sweep();
+        },
+      },
+      {
         name: "day",
         async run() {
           if (!projections.dayChanged()) return;
@@ -144,24 +191,35 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   );
 
   let shuttingDown = false;
-  for (const router of channelRouters({ config, intake, log })) app.use(router);
-  app.use(express.json({ limit: "256kb" }));
+  app.use(securityHeaders(config));
+  app.use(authenticate(access));
+  app.use(requireSignedIn());
+  for (const router of channelRouters({ config, intake, log, access, guard })) app.use(router);
+  app.use(sessionRouter({
+    access,
+    clock,
+    secureCookies: config.NODE_ENV === "production",
+    maxAgeSeconds: config.SESSION_MAX_HOURS * 3600,
+    allowedOrigins: origins,
+  }));
+  app.use(express.json({ limit: "64kb" }));
   app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
-  app.use(reportsRouter(intake));
-  app.use(ticketsRouter({ store, network, officers, settings, clock }));
+  app.use(reportsRouter(intake, guard, access.keys));
+  app.use(ticketsRouter({ store, network, officers, settings, clock, guard }));
   app.use(
-    ticketActionsRouter(intake, {
-      async onCorrection(ticketId, category) {
+    ticketActionsRouter(intake, guard, {
+      async onCorrection(ticketId, category, actor) {
         const [first] = await store.reportsOfTicket(ticketId);
         if (first && config.DATA_DIR !== ":memory:")
-          appendCorrection(config.DATA_DIR, first.text, category);
+          appendCorrection(config.DATA_DIR, first.text, category, actor);
       },
     }),
   );
   app.use(trackRouter({ ctx: intake, store, officers }));
-  app.use(adminRouter({ store, network, officers, settings, clock }));
-  app.use(incidentsRouter(intake, store));
-  app.use(statsRouter({ store, network, projections, settings, clock }));
+  app.use(adminRouter({ store, network, officers, settings, clock, guard, audit: access.audit }));
+  app.use(accessAdminRouter({ access, guard, clock }));
+  app.use(incidentsRouter(intake, store, guard));
+  app.use(statsRouter({ store, network, projections, settings, clock, guard }));
   const consumersByDistrict: Record<string, number> = {};
   for (const [feederId, n] of await store.consumersPerFeeder()) {
     const d = network.unit(feederId)?.districtId;
@@ -191,6 +249,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     sweeper,
     officers,
     settings,
+    access,
     outages,
     metrics,
     clock,
@@ -201,7 +260,14 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       return simulator;
     },
     async listen() {
-      await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+      await new Promise<void>((resolve, reject) => {
+        // A port in use is an 'error' event, not an exception: reject so the caller can say so.
+        server.once("error", reject);
+        server.listen(config.PORT, config.HOST, () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
       const addr = server.address();
       const port = typeof addr === "object" && addr ? addr.port : config.PORT;
       if (config.NODE_ENV !== "test") sweeper.start(config.SWEEP_INTERVAL_MS);
@@ -230,4 +296,34 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     },
   };
   return nigrani;
+}
+
+/**
+ * helmet with a content security policy the SPA lives within: scripts and fonts only from here,
+ * inline styles (Leaflet positions its panes with them), images from here, data: URIs and the
+ * configured tile server, and the live socket on this origin.
+ */
+function securityHeaders(config: Config) {
+  const production = config.NODE_ENV === "production";
+  const wsOrigin = new URL(config.PUBLIC_URL).origin.replace(/^http/, "ws");
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'", wsOrigin],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: production,
+    crossOriginEmbedderPolicy: false,
+  });
 }

@@ -35,10 +35,24 @@ export const configSchema = z.object({
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
   /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
   X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
-  OPEN311_API_KEY: z.string().min(1).default(DEMO),
   OTP_SECRET: z.string().min(1).default(DEMO),
   /** Base URL consumers are sent to for /track links. */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** Demo mode seeds one user per role with this password (refused in production). */
+  DEMO_PASSWORD: z.string().min(1).default("demo"),
+  /** Demo mode seeds an intake key with this value (refused in production). */
+  DEMO_INTAKE_KEY: z.string().min(8).default("demo-intake-key"),
+  /** A session ends after this long without a request or an open live screen (ASVS 7.3.1). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+  /** ... and after this long whatever happens (ASVS 7.3.2): a wall screen signs in again weekly. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  /**
+   * Express's `trust proxy`: "false" (default: the socket's address is the client), "true", a hop
+   * count, or a comma-separated list of proxy addresses/subnets, so limits key on the real client.
+   */
+  TRUST_PROXY: z.string().default("false"),
+  /** Extra origins (comma-separated) allowed to open the live socket besides PUBLIC_URL's. */
+  ALLOWED_ORIGINS: z.string().default(""),
   /** Interval of the clock's sweep (SLA states, escalations, unconfirmed closures, outbox). */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
@@ -55,14 +69,55 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = parsed.data;
   if (config.NODE_ENV === "production") {
-    const demo = Object.entries(config)
-      .filter(([, v]) => v === DEMO)
-      .map(([k]) => k);
-    if (demo.length)
-      throw new ConfigError(`production mode needs real values for: ${demo.join(", ")}`);
+    const problems = productionProblems(config, env);
+    if (problems.length)
+      throw new ConfigError(`production mode refuses to start:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   }
   return config;
 }
+
+/** Secrets that must be set, long and not demo values before Nigrani runs in production. */
+const SECRETS = [
+  "OTP_SECRET",
+  "WHATSAPP_APP_SECRET",
+  "WHATSAPP_VERIFY_TOKEN",
+  "X_CONSUMER_SECRET",
+] as const;
+const MIN_SECRET = 16;
+
+function productionProblems(config: Config, env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const name of SECRETS) {
+    const v = config[name];
+    if (env[name] === undefined) problems.push(`${name}: is not set`);
+    else if (v === DEMO) problems.push(`${name}: is the demo value`);
+    else if (v.length < MIN_SECRET) problems.push(`${name}: must be at least ${MIN_SECRET} characters`);
+  }
+  if (config.WHATSAPP_TOKEN === DEMO) problems.push("WHATSAPP_TOKEN: is the demo value");
+  if (env.DEMO_PASSWORD !== undefined) problems.push("DEMO_PASSWORD: demo users are not seeded in production; unset it");
+  if (env.DEMO_INTAKE_KEY !== undefined) problems.push("DEMO_INTAKE_KEY: the demo key is not seeded in production; unset it");
+  if (!config.PUBLIC_URL.startsWith("https://")) problems.push("PUBLIC_URL: must be https:// (cookies are Secure)");
+  return problems;
+}
+
+/** Express's `trust proxy` value from TRUST_PROXY. */
+export function trustProxy(config: Config): boolean | number | string {
+  const v = config.TRUST_PROXY.trim();
+  if (v === "false" || v === "") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+/** Origins allowed to open the live socket: PUBLIC_URL's and ALLOWED_ORIGINS. */
+export function allowedOrigins(config: Config): Set<string> {
+  const out = new Set([new URL(config.PUBLIC_URL).origin]);
+  for (const o of config.ALLOWED_ORIGINS.split(",")) if (o.trim()) out.add(new URL(o.trim()).origin);
+  return out;
+}
+
+/** Demo mode: anything but production seeds demo users and the demo key. */
+export const isDemoMode = (config: Config) => config.NODE_ENV !== "production";
 
 /** Config for tests: defaults, an in-memory store, no simulator, a small network. */
 export function testConfig(overrides: Partial<Config> = {}): Config {

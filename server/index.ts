@@ -15,8 +15,17 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ level: config.LOG_LEVEL });
-  const app = await createApp({ config, log });
-  await app.listen();
+  let app;
+  try {
+    app = await createApp({ config, log });
+    await app.listen();
+  } catch (err) {
+    // What an operator can fix gets one clear line, not a stack trace.
+    const line = startupProblem(err, config);
+    if (!line) throw err;
+    console.error(line);
+    process.exit(2);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -37,6 +46,21 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+function startupProblem(err: unknown, config: { PORT: number; HOST: string; DATA_DIR: string }): string | null {
+  if (err instanceof ConfigError) return err.message;
+  const code = (err as { code?: unknown }).code;
+  if (code === "EADDRINUSE") return `port ${config.PORT} on ${config.HOST} is in use: stop the other server or set PORT`;
+  if (code === "EACCES" && (err as { syscall?: string }).syscall === "listen")
+    return `port ${config.PORT} needs privileges this user does not have: set PORT above 1024`;
+  if (
+    typeof code === "string" &&
+    (/^SQLITE_(CANTOPEN|READONLY|IOERR|FULL|NOTADB|CORRUPT)/.test(code) ||
+      ["EACCES", "EROFS", "ENOTDIR", "ENOSPC", "EEXIST", "ENOENT"].includes(code))
+  )
+    return `DATA_DIR ${config.DATA_DIR} is not usable (${code}): it must be a writable directory`;
+  return null;
 }
 
 main().catch((err: unknown) => {

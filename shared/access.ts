@@ -99,7 +99,10 @@ export const KEY_CHANNELS = CHANNELS;
 
 export const apiKeyCreateSchema = z.strictObject({
   name: z.string().trim().min(1, "is required").max(120),
-  channels: z.array(z.enum(KEY_CHANNELS)).min(1, "must name at least one channel").max(CHANNELS.length),
+  channels: z
+    .array(z.enum(KEY_CHANNELS))
+    .min(1, "must name at least one channel")
+    .max(CHANNELS.length),
   /** Reports a minute this key may file. */
   ratePerMinute: z.number().int().min(1).max(100_000),
 });

@@ -60,6 +60,8 @@ export const ticketQuerySchema = z.strictObject({
   channel: channelSchema.optional(),
   needsTriage: z.enum(["true", "false"]).optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  /** The caller's phone: how the call centre finds a caller's tickets. */
+  phone: phoneSchema.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   /** newest (default) or oldest first: the triage queue works oldest first, nearest to breach. */
@@ -143,20 +145,43 @@ export const ticketActionSchema = z.discriminatedUnion("type", [
 ]);
 export type TicketAction = z.infer<typeof ticketActionSchema>;
 
-export const trackLookupSchema = z.strictObject({
-  number: z
-    .string()
-    .trim()
-    .regex(/^[A-Z0-9]{2,5}-\d{6}$/, "must be a ticket number like LKO-000123"),
-  phone4: z.string().regex(/^\d{4}$/, "must be the last 4 digits of your phone number"),
-});
+export const ticketNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9]{2,5}-\d{6}$/, "must be a ticket number like LKO-000123");
+/** The token in the consumer's /track link (22 base64url characters). */
+const trackTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "is not a valid link token");
+const otpSchema = z.string().regex(/^\d{6}$/, "must be the 6-digit code you received");
 
-export const feedbackSchema = z.strictObject({
-  phone4: z.string().regex(/^\d{4}$/, "must be the last 4 digits of your phone number"),
-  resolved: z.boolean(),
-  rating: z.number().int().min(1).max(5).optional(),
-  comment: z.string().trim().max(1000).optional(),
-});
+/** Looking a ticket up on /track: with the last 4 digits of the phone, or the link's token. */
+export const trackLookupSchema = z
+  .strictObject({
+    number: ticketNumberSchema,
+    phone4: z.string().regex(/^\d{4}$/, "must be the last 4 digits of your phone number").optional(),
+    t: trackTokenSchema.optional(),
+  })
+  .refine((l) => l.phone4 !== undefined || l.t !== undefined, {
+    message: "must be the last 4 digits of your phone number",
+    path: ["phone4"],
+  });
+
+/**
+ * The consumer's answer on /track. It must carry proof only the consumer has: the closure OTP
+ * from their acknowledgement, or the token of the link they were sent. The last 4 phone digits,
+ * which staff screens show, are not enough.
+ */
+export const feedbackSchema = z
+  .strictObject({
+    resolved: z.boolean(),
+    rating: z.number().int().min(1).max(5).optional(),
+    comment: z.string().trim().max(1000).optional(),
+    otp: otpSchema.optional(),
+    token: trackTokenSchema.optional(),
+  })
+  .refine((f) => f.otp !== undefined || f.token !== undefined, {
+    message: "must be the 6-digit code you received",
+    path: ["otp"],
+  });
 
 export const routingRuleSchema = z.strictObject({
   category: categorySchema,

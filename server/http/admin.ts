@@ -1,6 +1,8 @@
-import { Router } from "express";
+import { Router, type Request, type Response } from "express";
+import type { AuditLog } from "../access/audit.js";
+import { addressOf, viewerOf } from "./auth.js";
+import type { Guard } from "./guard.js";
 import { leaveSchema, scorecardQuerySchema, settingsUpdateSchema } from "../../shared/schemas.js";
-import { ROOT_UNIT_ID } from "../../shared/domain.js";
 import type { Network } from "../network/loaded-network.js";
 import type { Officers } from "../officers/officers.js";
 import type { Store } from "../store/store.js";
@@ -16,17 +18,26 @@ export function adminRouter(deps: {
   officers: Officers;
   settings: SettingsStore;
   clock: Clock;
+  guard: Guard;
+  audit: AuditLog;
 }): Router {
   const router = Router();
-  const { store, network, officers, settings, clock } = deps;
+  const { store, network, officers, settings, clock, guard, audit } = deps;
+  const source = (req: Request, res: Response) => ({ actor: viewerOf(res).actor, address: addressOf(req) });
 
-  router.get("/api/v1/settings", (_req, res) => {
-    res.json({ settings: settings.get() });
-  });
+  // The limits and the routing table are public facts of the regulator and the discom.
+  router.get(
+    "/api/v1/settings",
+    route((req, res) => {
+      guard.require(req, res, "summary");
+      res.json({ settings: settings.get() });
+    }),
+  );
 
   router.put(
     "/api/v1/settings",
     route(async (req, res) => {
+      guard.require(req, res, "administer");
       const patch = validate(settingsUpdateSchema, req.body, "settings");
       for (const [i, r] of (patch.routing ?? []).entries()) {
         if (r.unitId && !network.unit(r.unitId)) {
@@ -40,19 +51,30 @@ export function adminRouter(deps: {
           );
         }
       }
-      res.json({ settings: await settings.update(patch, clock.now().toISOString()) });
+      const before = settings.get();
+      const after = await settings.update(patch, clock.now().toISOString());
+      await audit.record("settings_changed", source(req, res), {
+        changed: Object.keys(patch),
+        before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof typeof before]])),
+      });
+      res.json({ settings: after });
     }),
   );
 
-  router.get("/api/v1/officers", (req, res) => {
-    const unit = typeof req.query.unit === "string" ? req.query.unit : ROOT_UNIT_ID;
-    const list = officers.all().filter((o) => network.unit(o.unit_id)?.path.includes(unit));
-    res.json({ officers: list.slice(0, 500), total: list.length });
-  });
+  router.get(
+    "/api/v1/officers",
+    route((req, res) => {
+      const asked = typeof req.query.unit === "string" ? req.query.unit.slice(0, 120) : undefined;
+      const unit = guard.unit(req, res, "read", asked);
+      const list = officers.all().filter((o) => network.unit(o.unit_id)?.path.includes(unit));
+      res.json({ officers: list.slice(0, 500), total: list.length });
+    }),
+  );
 
   router.put(
     "/api/v1/officers/:id/leave",
     route(async (req, res) => {
+      guard.require(req, res, "administer");
       const body = validate(leaveSchema, req.body, "leave");
       const officer = officers.get(String(req.params.id));
       if (!officer) throw new HttpError(404, "not_found", `no officer ${req.params.id}`);
@@ -68,14 +90,18 @@ export function adminRouter(deps: {
                 : null;
         if (why) throw new HttpError(400, "invalid_input", `stand-in ${why}`, { standInId: why });
       }
-      res.json({
-        officer: await officers.setLeave(
-          store.kysely,
-          officer.id,
-          body.onLeave,
-          body.standInId ?? null,
-        ),
+      const changed = await officers.setLeave(
+        store.kysely,
+        officer.id,
+        body.onLeave,
+        body.standInId ?? null,
+      );
+      await audit.record("officer_leave", source(req, res), {
+        officerId: officer.id,
+        onLeave: body.onLeave,
+        standInId: body.standInId ?? null,
       });
+      res.json({ officer: changed });
     }),
   );
 
@@ -83,8 +109,7 @@ export function adminRouter(deps: {
     "/api/v1/scorecards",
     route(async (req, res) => {
       const q = validate(scorecardQuerySchema, req.query, "query");
-      const unit = q.unit ?? ROOT_UNIT_ID;
-      if (!network.unit(unit)) throw new HttpError(404, "not_found", `no unit ${unit}`);
+      const unit = guard.unit(req, res, "read", q.unit);
       const now = clock.now();
       const to = q.to ? new Date(q.to).toISOString() : now.toISOString();
       const from = q.from

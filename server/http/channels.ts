@@ -1,16 +1,20 @@
 import { Router } from "express";
 import type { Logger } from "pino";
+import type { Access } from "../access/access.js";
 import type { Config } from "../config.js";
 import type { IntakeContext } from "../intake/ingest.js";
 import { callCentreRouter } from "./call-centre.js";
 import { open311Router } from "./open311.js";
 import { whatsappRouter } from "./whatsapp.js";
 import { xRouter } from "./x.js";
+import type { Guard } from "./guard.js";
 
 export interface ChannelDeps {
   config: Config;
   intake: IntakeContext;
   log: Logger;
+  access: Access;
+  guard: Guard;
 }
 
 /**

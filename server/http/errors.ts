@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request, Response, NextFunction, RequestHandl
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { fieldErrors, type ApiError } from "../../shared/schemas.js";
+import { isStorageFault } from "../store/faults.js";
 
 /** An error with an HTTP status, a stable code and a human message (and fields for 400s). */
 export class HttpError extends Error {
@@ -69,6 +70,14 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     if (e.status && e.status >= 400 && e.status < 500) {
       return body(e.status, { code: "bad_request", message: e.message ?? "bad request" });
+    }
+    if (isStorageFault(err)) {
+      log.error({ err, url: req.originalUrl }, "storage fault; answered 503");
+      res.set("Retry-After", "5");
+      return body(503, {
+        code: "unavailable",
+        message: "storage is unavailable for a moment; nothing was changed, try again",
+      });
     }
     log.error({ err, url: req.originalUrl }, "unhandled error");
     return body(500, { code: "internal", message: "something went wrong; it has been logged" });

@@ -55,7 +55,7 @@ function formatOf(req: Request): Format {
  * `[{ code, description }]` in the requested format: 404 unknown resource, 403 bad api_key,
  * 400 anything else.
  */
-export function open311Router({ config, intake, log }: ChannelDeps): Router {
+export function open311Router({ intake, log, access }: ChannelDeps): Router {
   const router = Router();
 
   router.get(
@@ -120,7 +120,12 @@ export function open311Router({ config, intake, log }: ChannelDeps): Router {
         Object.fromEntries(new URLSearchParams(typeof req.body === "string" ? req.body : "")),
       );
       const created = await createServiceRequest(intake, fields, {
-        apiKey: config.OPEN311_API_KEY,
+        // Open311 clients hold intake keys like any machine: listed for `open311`, within their rate.
+        checkKey: async (given) => {
+          const key = await access.keys.verify(given);
+          if (!key || !(JSON.parse(key.channels) as string[]).includes("open311")) return null;
+          return access.keys.take(Number(key.id), key.rate_per_minute) > 0 ? null : `key:${key.name}`;
+        },
         idempotencyKey: req.get("Idempotency-Key") ?? null,
       });
       send(res, 201, format, "service_requests", "request", [created]);

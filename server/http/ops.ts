@@ -12,9 +12,15 @@ export function opsRouter(deps: {
     if (deps.isShuttingDown()) return res.status(503).json({ ok: false, reason: "shutting down" });
     try {
       await deps.store.ping();
-      res.json({ ok: true, store: "reachable" });
     } catch {
-      res.status(503).json({ ok: false, store: "unreachable" });
+      return res.status(503).set("Retry-After", "5").json({ ok: false, store: "unreachable" });
+    }
+    // Ready means able to take reports: a store that reads but cannot commit is not.
+    try {
+      await deps.store.probeWrite(new Date().toISOString());
+      res.json({ ok: true, store: "writable" });
+    } catch {
+      res.status(503).set("Retry-After", "5").json({ ok: false, store: "not writable" });
     }
   });
   router.get("/metrics", async (_req, res) => {

@@ -8,13 +8,15 @@ export function rateLimit(opts: {
   windowMs: number;
   max: number;
   now?: () => number;
+  /** What one client is: the address by default (behind `trust proxy`, the real client's). */
+  key?: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => string;
 }): RequestHandler {
   const hits = new Map<string, number[]>();
   const now = opts.now ?? Date.now;
   let sweeps = 0;
   return (req, res, next) => {
     const t = now();
-    const key = req.ip ?? "unknown";
+    const key = opts.key ? opts.key(req, res) : (req.ip ?? "unknown");
     const recent = (hits.get(key) ?? []).filter((h) => h > t - opts.windowMs);
     if (recent.length >= opts.max) {
       const retry = Math.ceil((recent[0] + opts.windowMs - t) / 1000);

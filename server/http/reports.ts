@@ -3,7 +3,10 @@ import { z } from "zod";
 import { reportInputSchema } from "../../shared/schemas.js";
 import { ingestReport, type IntakeContext } from "../intake/ingest.js";
 import { presentFiled } from "../tickets/present.js";
+import type { ApiKeys } from "../access/keys.js";
 import { HttpError, route, validate } from "./errors.js";
+import type { Guard } from "./guard.js";
+import { authoriseFiling } from "./intake-auth.js";
 
 const idempotencyKeySchema = z
   .string()
@@ -12,8 +15,8 @@ const idempotencyKeySchema = z
   .max(200)
   .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
-/** POST /api/v1/reports: validate -> ingest (commits before answering) -> present. */
-export function reportsRouter(ctx: IntakeContext): Router {
+/** POST /api/v1/reports: validate -> authorise (user or key) -> ingest (commits before answering) -> present. */
+export function reportsRouter(ctx: IntakeContext, guard: Guard, keys: ApiKeys): Router {
   const router = Router();
   router.post(
     "/api/v1/reports",
@@ -27,8 +30,14 @@ export function reportsRouter(ctx: IntakeContext): Router {
           ? null
           : validate(idempotencyKeySchema, header, "Idempotency-Key header");
       const input = validate(reportInputSchema, req.body, "report");
-      const filed = await ingestReport(ctx, input, { idempotencyKey, raw: req.body });
-      const answer = presentFiled(filed);
+      const viewer = authoriseFiling(guard, keys, req, res, input.channel);
+      const filed = await ingestReport(ctx, input, {
+        idempotencyKey,
+        raw: req.body,
+        actor: viewer.actor,
+      });
+      // The filer sees back what they sent.
+      const answer = presentFiled(filed, "full");
       res.status(answer.status).json(answer.body);
     }),
   );

@@ -1,15 +1,18 @@
 import { Router } from "express";
 import { ticketQuerySchema } from "../../shared/schemas.js";
 import type { Network } from "../network/loaded-network.js";
-import { canSeeUnit, CONTROL_ROOM_VIEWER } from "../policies/units.js";
+import { allows, disclosureFor } from "../policies/index.js";
+import { normalisePhone } from "../tickets/phone.js";
 import type { Store } from "../store/store.js";
 import { presentEvent, presentReport, presentTicket } from "../tickets/present.js";
 import { HttpError, route, validate } from "./errors.js";
+import { viewerOf as viewerOfReq } from "./auth.js";
 import type { Officers } from "../officers/officers.js";
 import type { SettingsStore } from "../tickets/settings.js";
 import type { Clock } from "../clock/clock.js";
 import { compensationOwed } from "../tickets/compensation.js";
 import { getIncident, presentIncident } from "../incidents/incidents.js";
+import type { Guard } from "./guard.js";
 
 export function ticketsRouter(deps: {
   store: Store;
@@ -17,18 +20,23 @@ export function ticketsRouter(deps: {
   officers: Officers;
   settings: SettingsStore;
   clock: Clock;
+  guard: Guard;
 }): Router {
   const router = Router();
-  const viewer = CONTROL_ROOM_VIEWER;
+  const { guard } = deps;
 
   router.get(
     "/api/v1/tickets",
     route(async (req, res) => {
       const query = validate(ticketQuerySchema, req.query, "query");
-      if (query.unit && !canSeeUnit(deps.network, viewer, query.unit)) {
-        throw new HttpError(404, "not_found", `no unit ${query.unit}`);
-      }
-      const page = await deps.store.listTickets(query);
+      // Staff list what is under their unit; the call centre only looks a caller's tickets up.
+      const ability = allows(deps.network, viewerOfReq(res), "read") ? "read" : "lookup";
+      const unit = guard.unit(req, res, ability, query.unit);
+      if (ability === "lookup" && !query.phone && !query.q)
+        throw new HttpError(400, "invalid_input", "look a ticket up by its number or the caller's phone", {
+          q: "give a ticket number, or the caller's phone as `phone`",
+        });
+      const page = await deps.store.listTickets({ ...query, unit });
       res.json({
         tickets: page.rows.map(presentTicket),
         total: page.total,
@@ -41,10 +49,13 @@ export function ticketsRouter(deps: {
     "/api/v1/tickets/:number",
     route(async (req, res) => {
       const ticket = await deps.store.getTicketByNumber(String(req.params.number));
-      const feederId = ticket?.feeder_id;
-      if (!ticket || (feederId && !canSeeUnit(deps.network, viewer, feederId))) {
-        throw new HttpError(404, "not_found", `no ticket ${req.params.number}`);
-      }
+      if (!ticket) throw new HttpError(404, "not_found", `no ticket ${req.params.number}`);
+      const viewer = viewerOfReq(res);
+      const ability = allows(deps.network, viewer, "read") ? "read" : "lookup";
+      guard.requirePath(req, res, ability, JSON.parse(ticket.path) as string[], `ticket ${ticket.number}`);
+      // A call-centre agent sees the caller's own ticket in full when the caller's phone matches.
+      const caller = typeof req.query.phone === "string" ? normalisePhone(req.query.phone) : null;
+      const disclosure = disclosureFor(viewer, "rest", caller !== null && caller === ticket.phone);
       const [reports, events] = await Promise.all([
         deps.store.reportsOfTicket(ticket.id),
         deps.store.eventsOfTicket(ticket.id),
@@ -56,7 +67,7 @@ export function ticketsRouter(deps: {
       const settings = deps.settings.get();
       res.json({
         ticket: presentTicket(ticket),
-        reports: reports.map(presentReport),
+        reports: reports.map((r) => presentReport(r, disclosure)),
         events: events.map((e) => presentEvent(e, ticket.number)),
         // Staff see the assignee's number so they can call; the public /track view never does.
         assignee: officer

@@ -1,11 +1,12 @@
 import { Router } from "express";
-import { feedbackSchema, trackLookupSchema } from "../../shared/schemas.js";
+import { feedbackSchema, ticketNumberSchema, trackLookupSchema } from "../../shared/schemas.js";
 import type { Officers } from "../officers/officers.js";
 import type { Store, TicketRow } from "../store/store.js";
 import { TicketError, type TicketContext } from "../tickets/context.js";
 import { giveFeedback } from "../tickets/feedback.js";
 import { presentPublicTicket } from "../tickets/present-public.js";
 import { HttpError, route, validate } from "./errors.js";
+import { trackTokenMatches } from "../tickets/otp.js";
 import { rateLimit } from "./rate-limit.js";
 
 /**
@@ -20,23 +21,26 @@ export function trackRouter(
   const router = Router();
   router.use("/api/v1/track", rateLimit(limit));
 
-  const find = async (number: string, phone4: string): Promise<TicketRow> => {
+  const find = async (number: string, key: { phone4?: string; t?: string }): Promise<TicketRow> => {
     const t = await deps.store.getTicketByNumber(number);
-    if (!t || !t.phone || t.phone.slice(-4) !== phone4) {
-      throw new HttpError(404, "not_found", "no ticket with that number and phone");
-    }
+    const matches =
+      t &&
+      (key.t !== undefined
+        ? trackTokenMatches(deps.ctx.otpSecret, t.number, key.t)
+        : t.phone !== null && t.phone.slice(-4) === key.phone4);
+    if (!t || !matches) throw new HttpError(404, "not_found", "no ticket with that number and phone");
     return t;
   };
 
   router.get(
     "/api/v1/track/:number",
     route(async (req, res) => {
-      const { number, phone4 } = validate(
+      const lookup = validate(
         trackLookupSchema,
-        { number: req.params.number, phone4: req.query.phone4 },
+        { number: req.params.number, phone4: req.query.phone4, t: req.query.t },
         "lookup",
       );
-      const t = await find(number, phone4);
+      const t = await find(lookup.number, lookup);
       res.json({
         ticket: presentPublicTicket(
           t,
@@ -51,20 +55,17 @@ export function trackRouter(
   router.post(
     "/api/v1/track/:number/feedback",
     route(async (req, res) => {
-      const { number } = validate(
-        trackLookupSchema.pick({ number: true }),
-        { number: req.params.number },
-        "lookup",
-      );
+      const number = validate(ticketNumberSchema, req.params.number, "ticket number");
       const body = validate(feedbackSchema, req.body, "feedback");
-      await find(number, body.phone4);
       try {
-        const { ticket } = await giveFeedback(deps.ctx, number, {
+        const { ticket, refusal } = await giveFeedback(deps.ctx, number, {
           resolved: body.resolved,
           rating: body.rating,
           comment: body.comment,
           via: "track_page",
+          proof: body.token !== undefined ? { token: body.token } : { otp: body.otp! },
         });
+        if (refusal) throw refusal;
         res.json({
           ticket: presentPublicTicket(
             ticket,

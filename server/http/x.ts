@@ -7,6 +7,9 @@ import { presentFiled } from "../tickets/present.js";
 import type { ChannelDeps } from "./channels.js";
 import { HttpError, route, validate } from "./errors.js";
 import { rawBody } from "./whatsapp.js";
+import { authoriseFiling } from "./intake-auth.js";
+
+const CRC_TOKEN = /^[A-Za-z0-9+/=_-]{8,128}$/;
 
 /**
  * X's newer header (keyed with the OAuth 2.0 client secret) is checked first when both it and the
@@ -30,14 +33,17 @@ function signedByX(req: Request, raw: Buffer, config: Config): boolean {
  * reached the discom some other way. Same policy as WhatsApp: 401 and nothing stored when the
  * signature is wrong; a signed payload we cannot read is logged and answered 200.
  */
-export function xRouter({ config, intake, log }: ChannelDeps): Router {
+export function xRouter({ config, intake, log, access, guard }: ChannelDeps): Router {
   const router = Router();
 
   router.get("/webhooks/x", (req, res) => {
     const token = req.query.crc_token;
-    if (typeof token !== "string" || token.length === 0 || token.length > 1000) {
-      throw new HttpError(400, "invalid_input", "crc_token is required", {
-        crc_token: "is required",
+    // The CRC answer is an HMAC under the same secret that signs deliveries: signing any string
+    // would let a caller forge a delivery's signature. X's tokens are short base64-like strings,
+    // so only those are signed; anything that could be a JSON body is refused.
+    if (typeof token !== "string" || !CRC_TOKEN.test(token)) {
+      throw new HttpError(400, "invalid_input", "crc_token must be X's challenge token", {
+        crc_token: "must be 8 to 128 letters, digits, '+', '/', '=', '-' or '_'",
       });
     }
     res.status(200).json({ response_token: crcResponseToken(config.X_CONSUMER_SECRET, token) });
@@ -82,8 +88,10 @@ export function xRouter({ config, intake, log }: ChannelDeps): Router {
         throw new HttpError(415, "unsupported_media_type", "send the post as application/json");
       }
       const paste = validate(xPasteSchema, req.body, "pasted post");
-      const filed = await filePastedPost(intake, paste);
-      const answer = presentFiled(filed);
+      const viewer = authoriseFiling(guard, access.keys, req, res, "x");
+      const filed = await filePastedPost(intake, paste, viewer.actor);
+      // The filer sees back what they sent.
+      const answer = presentFiled(filed, "full");
       res.status(answer.status).json(answer.body);
     }),
   );

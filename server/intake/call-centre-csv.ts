@@ -87,6 +87,7 @@ function inputOf(network: Network, row: CallCentreRow) {
 export async function importCallCentreCsv(
   ctx: IntakeContext,
   text: string,
+  actor?: string,
 ): Promise<ImportSummary> {
   const { records, errors: csvErrors } = parseCsv(text);
   if (records.length === 0) throw new UnreadableCsv("the file is empty: it needs a header row");
@@ -125,7 +126,7 @@ export async function importCallCentreCsv(
       summary.errors.push(...rowErrors(record.line, input.error));
       continue;
     }
-    const filed = await ingestReport(ctx, input.data, { raw: cells });
+    const filed = await ingestReport(ctx, input.data, { raw: cells, actor });
     if (filed.change === null) summary.duplicates++;
     else summary.imported++;
   }

@@ -24,7 +24,7 @@ export interface IntakeContext extends TicketContext {
 export async function ingestReport(
   ctx: IntakeContext,
   input: ReportInput,
-  opts: { idempotencyKey?: string | null; raw?: unknown; joinTicketId?: number } = {},
+  opts: { idempotencyKey?: string | null; raw?: unknown; joinTicketId?: number; actor?: string } = {},
 ): Promise<FiledReport> {
   const categorisation: Categorisation = input.category
     ? { category: input.category, label: input.category, confidence: 1 }
@@ -43,6 +43,7 @@ export async function ingestReport(
     idempotencyKey: opts.idempotencyKey ?? null,
     raw: opts.raw,
     joinTicketId: opts.joinTicketId,
+    actor: opts.actor,
     triage: {
       category: categorisation.category,
       confidence: categorisation.confidence,

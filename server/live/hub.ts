@@ -13,7 +13,7 @@ import { subscribeSchema } from "../../shared/schemas.js";
 import type { TicketEventView } from "../../shared/tickets.js";
 import type { TicketChange } from "../events/bus.js";
 import type { Network } from "../network/loaded-network.js";
-import { canSeeUnit, CONTROL_ROOM_VIEWER, defaultUnitFor, type Viewer } from "../policies/units.js";
+import { allows, defaultUnitFor, type Viewer } from "../policies/index.js";
 import type { Projections, Touched } from "../projections/counts.js";
 import type { Store, TicketRow } from "../store/store.js";
 import { presentEvent, presentTicket } from "../tickets/present.js";
@@ -21,11 +21,18 @@ import { presentIncident } from "../incidents/incidents.js";
 import type { IncidentRow } from "../store/schema.js";
 import { RecentChanges } from "./recent-changes.js";
 import { buildReplay, buildSnapshot, countsDelta, REPLAY_LIMIT } from "./sync.js";
+import { LIVE_LEVELS, liveLevelFor, redactDelta, redactSnapshot, type LiveLevel } from "./redact.js";
 
 export interface SocketData {
   viewer: Viewer;
+  level: LiveLevel;
   unitId?: string;
+  /** Times of recent subscribe requests, to bound how fast one socket may resubscribe. */
+  subscribes: number[];
 }
+
+/** Who a socket's handshake belongs to (the session cookie), or null. */
+export type SocketAuthenticator = (cookieHeader: string | undefined) => Promise<Viewer | null>;
 type LiveSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
@@ -44,7 +51,13 @@ export interface LiveDeps {
   network: Network;
   projections: Projections;
   log: Logger;
+  authenticate: SocketAuthenticator;
+  /** Origins a browser may open the socket from (cross-site WebSocket hijacking, ASVS 4.4.2). */
+  allowedOrigins: ReadonlySet<string>;
 }
+
+const SUBSCRIBES_PER_WINDOW = 10;
+const SUBSCRIBE_WINDOW_MS = 10_000;
 
 interface Pending {
   units: Set<string>;
@@ -58,7 +71,8 @@ interface Pending {
 }
 
 const MIN_INTERVAL_MS = 1000 / MAX_UPDATES_PER_SECOND;
-const roomOf = (unitId: string) => `unit:${unitId}`;
+/** One room per unit and level: a room's members all get the same payload, encoded once. */
+const roomOf = (unitId: string, level: LiveLevel) => `unit:${unitId}:${level}`;
 
 /**
  * Owns Socket.IO: the only module that emits. Each screen subscribes to one unit and joins that
@@ -76,9 +90,22 @@ export class LiveHub {
   ) {
     this.nsp = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
     this.nsp.use((socket, next) => {
-      // Sign-in arrives with the login issue; until then every screen is a control-room screen.
-      socket.data.viewer = CONTROL_ROOM_VIEWER;
-      next();
+      const { origin, host, cookie } = socket.handshake.headers;
+      // Browsers always send Origin; a foreign one is another site riding the user's cookie.
+      if (origin && !deps.allowedOrigins.has(origin) && origin !== `http://${host}` && origin !== `https://${host}`) {
+        next(Object.assign(new Error("origin not allowed"), { data: { code: "bad_origin" } }));
+        return;
+      }
+      deps.authenticate(cookie).then((viewer) => {
+        if (!viewer) {
+          next(Object.assign(new Error("sign in first"), { data: { code: "unauthenticated" } }));
+          return;
+        }
+        socket.data.viewer = viewer;
+        socket.data.level = liveLevelFor(deps.network, viewer);
+        socket.data.subscribes = [];
+        next();
+      }, next);
     });
     this.nsp.on("connection", (socket) => this.onConnection(socket));
   }
@@ -96,7 +123,7 @@ export class LiveHub {
       });
     });
     socket.on("unsubscribe", () => {
-      if (socket.data.unitId) void socket.leave(roomOf(socket.data.unitId));
+      if (socket.data.unitId) void socket.leave(roomOf(socket.data.unitId, socket.data.level));
       socket.data.unitId = undefined;
     });
   }
@@ -110,8 +137,22 @@ export class LiveHub {
       };
     }
     const { network, projections, store } = this.deps;
-    const unitId = parsed.data.unitId ?? defaultUnitFor(socket.data.viewer);
-    if (!canSeeUnit(network, socket.data.viewer, unitId)) {
+    const now = Date.now();
+    const data = socket.data;
+    data.subscribes = data.subscribes.filter((t) => t > now - SUBSCRIBE_WINDOW_MS);
+    if (data.subscribes.length >= SUBSCRIBES_PER_WINDOW)
+      return { ok: false, error: { code: "rate_limited", message: "too many subscriptions; slow down" } };
+    data.subscribes.push(now);
+    // The session is checked again at every subscribe: a signed-out or disabled user gets nothing.
+    const viewer = await this.deps.authenticate(socket.handshake.headers.cookie);
+    if (!viewer) {
+      socket.disconnect(true);
+      return { ok: false, error: { code: "unauthenticated", message: "sign in again" } };
+    }
+    data.viewer = viewer;
+    data.level = liveLevelFor(network, viewer);
+    const unitId = parsed.data.unitId ?? defaultUnitFor(viewer);
+    if (!allows(network, viewer, "summary", unitId)) {
       // Not found and not allowed look the same, so unit ids cannot be probed.
       return { ok: false, error: { code: "not_found", message: `no unit ${unitId}` } };
     }
@@ -128,7 +169,7 @@ export class LiveHub {
       );
       if (replay) {
         this.join(socket, unitId);
-        socket.emit("delta", replay);
+        socket.emit("delta", redactDelta(replay, data.level));
         return { ok: true, mode: "replay" };
       }
     }
@@ -137,15 +178,35 @@ export class LiveHub {
       unitId,
     );
     this.join(socket, unitId);
-    socket.emit("snapshot", snapshot);
+    socket.emit("snapshot", redactSnapshot(snapshot, data.level));
     return { ok: true, mode: "snapshot" };
   }
 
   private join(socket: LiveSocket, unitId: string): void {
-    if (socket.data.unitId && socket.data.unitId !== unitId)
-      void socket.leave(roomOf(socket.data.unitId));
+    for (const room of socket.rooms) if (room.startsWith("unit:")) void socket.leave(room);
     socket.data.unitId = unitId;
-    void socket.join(roomOf(unitId));
+    void socket.join(roomOf(unitId, socket.data.level));
+  }
+
+  /** A unit has listeners at some level. */
+  private watched(unitId: string): boolean {
+    const rooms = this.nsp.adapter.rooms;
+    return LIVE_LEVELS.some((level) => (rooms.get(roomOf(unitId, level))?.size ?? 0) > 0);
+  }
+
+  /** Closes the sockets of ended sessions (signed out, timed out, user disabled or changed). */
+  endSessions(sessionIds: readonly string[]): void {
+    const ended = new Set(sessionIds);
+    for (const socket of this.nsp.sockets.values())
+      if (socket.data.viewer?.sessionId && ended.has(socket.data.viewer.sessionId)) socket.disconnect(true);
+  }
+
+  /** Sessions with a screen open: an open live screen counts as use for the idle time-out. */
+  openSessions(): string[] {
+    const ids = new Set<string>();
+    for (const socket of this.nsp.sockets.values())
+      if (socket.data.viewer?.sessionId) ids.add(socket.data.viewer.sessionId);
+    return [...ids];
   }
 
   /** Called for every committed change, after the projections applied it. */
@@ -155,9 +216,8 @@ export class LiveHub {
     const afterPath = JSON.parse(change.after.path) as string[];
     const beforePath = change.before ? (JSON.parse(change.before.path) as string[]) : [];
     for (const id of [...beforePath, ...afterPath]) paths.add(id);
-    const rooms = this.nsp.adapter.rooms;
     for (const unitId of paths) {
-      if (!rooms.get(roomOf(unitId))?.size) continue;
+      if (!this.watched(unitId)) continue;
       const p = this.pendingFor(unitId);
       p.units.add(unitId);
       for (const path of [beforePath, afterPath]) {
@@ -223,7 +283,10 @@ export class LiveHub {
     p.feeders.clear();
     p.tickets.clear();
     p.events = [];
-    this.nsp.local.to(roomOf(unitId)).emit("delta", delta);
+    const rooms = this.nsp.adapter.rooms;
+    for (const level of LIVE_LEVELS)
+      if (rooms.get(roomOf(unitId, level))?.size)
+        this.nsp.local.to(roomOf(unitId, level)).emit("delta", redactDelta(delta, level));
   }
 
   /** After a day turns or a rebuild, every screen gets a fresh snapshot. */
@@ -232,10 +295,8 @@ export class LiveHub {
     for (const socket of this.nsp.sockets.values()) {
       const unitId = socket.data.unitId;
       if (!unitId) continue;
-      socket.emit(
-        "snapshot",
-        await buildSnapshot({ store, network, projections, recent: this.recent }, unitId),
-      );
+      const snapshot = await buildSnapshot({ store, network, projections, recent: this.recent }, unitId);
+      socket.emit("snapshot", redactSnapshot(snapshot, socket.data.level));
     }
   }
 

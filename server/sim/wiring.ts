@@ -39,7 +39,8 @@ export function startDemoSimulator(deps: {
       return c ? { account: c.account, feederId: c.feeder_id, phone: c.phone } : null;
     },
     // Failures propagate so the simulator logs and counts them in stats().failed.
-    submit: (input) => ingestReport(intake, input),
+    // Recorded as the simulator's own intake key, so simulated reports are told apart everywhere.
+    submit: (input) => ingestReport(intake, input, { actor: "key:simulator" }),
     now: () => deps.clock.now(),
     log: (msg, data) => log.info({ sim: data }, msg),
   });

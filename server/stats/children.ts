@@ -77,11 +77,18 @@ export async function unitChildren(
 }
 
 /** Units whose English or Hindi name contains the query (feeder search for placing tickets). */
-export function searchUnits(network: Network, q: string, kind: string | undefined, limit: number) {
+export function searchUnits(
+  network: Network,
+  q: string,
+  kind: string | undefined,
+  limit: number,
+  within = "network",
+) {
   const needle = q.toLowerCase();
   const out = [];
   for (const u of network.units.values()) {
     if (kind && u.kind !== kind) continue;
+    if (!u.path.includes(within)) continue;
     if (
       !u.name.toLowerCase().includes(needle) &&
       !u.nameHi.includes(q) &&

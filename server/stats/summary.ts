@@ -12,7 +12,7 @@ type Trend = "up" | "down" | "flat";
 
 export interface SummaryTile {
   unitId: string;
-  kind: "network" | "state" | "discom";
+  kind: string;
   name: string;
   nameHi: string;
   receivedToday: number;
@@ -46,11 +46,19 @@ function openAt(r: StatRow, t: string): boolean {
 export async function summary(
   deps: { store: Store; network: Network; projections: Projections; limits: SlaLimit[] },
   now: Date,
+  /** The viewer's area: the whole network shows it, each state and each discom; a smaller area itself and its children. */
+  within = "network",
 ) {
   const { store, network, projections, limits } = deps;
-  const units = [...network.units.values()].filter(
-    (u) => u.kind === "network" || u.kind === "state" || u.kind === "discom",
-  );
+  const top = network.unit(within);
+  const units =
+    !top || top.kind === "network"
+      ? [...network.units.values()].filter(
+          (u) => u.kind === "network" || u.kind === "state" || u.kind === "discom",
+        )
+      : [top, ...network.childrenOf(top.id).map((id) => network.unit(id)!)].filter(
+          (u) => u.kind !== "feeder",
+        );
   const ids = units.map((u) => u.id);
   const nowIso = now.toISOString();
   const todayStart = istDayStart(istDay(now));
@@ -107,7 +115,7 @@ export async function summary(
     const c = projections.counts(u.id);
     return {
       unitId: u.id,
-      kind: u.kind as SummaryTile["kind"],
+      kind: u.kind,
       name: u.name,
       nameHi: u.nameHi,
       receivedToday: c.receivedToday,

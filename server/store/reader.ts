@@ -1,3 +1,4 @@
+import { normalisePhone } from "../tickets/phone.js";
 import { type Kysely } from "kysely";
 import { OPEN_STATUSES } from "../../shared/domain.js";
 import type { TicketQuery } from "../../shared/schemas.js";
@@ -147,6 +148,7 @@ export class StoreReader {
     if (query.channel) base = base.where("channel", "=", query.channel);
     if (query.needsTriage)
       base = base.where("needs_triage", "=", query.needsTriage === "true" ? 1 : 0);
+    if (query.phone) base = base.where("phone", "=", normalisePhone(query.phone) ?? "");
     if (query.q) {
       const like = `%${query.q.replace(/[%_\\]/g, (m) => "\\" + m)}%`;
       base = base.where((eb) =>

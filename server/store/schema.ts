@@ -183,6 +183,61 @@ export interface MetaTable {
   value: string;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  name: string;
+  role: string;
+  unit_id: string;
+  officer_id: string | null;
+  /** scrypt$N$r$p$salt$hash (base64). */
+  password_hash: string;
+  disabled: number;
+  /** Seeded by demo mode; production refuses to start while any exists. */
+  demo: number;
+  created_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  address: string;
+}
+
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  /** SHA-256 (hex) of the whole key; keys are 256-bit random, so a fast hash is enough. */
+  key_hash: string;
+  /** JSON array of channels. */
+  channels: string;
+  rate_per_minute: number;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  kind: string;
+  actor: string;
+  address: string;
+  /** JSON object. */
+  detail: string;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+
 export interface Database {
   units: UnitTable;
   consumers: ConsumerTable;
@@ -197,4 +252,8 @@ export interface Database {
   conversations: ConversationTable;
   incidents: IncidentTable;
   settings: SettingTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  audit_log: AuditTable;
 }

@@ -44,6 +44,15 @@ export class Store extends StoreReader {
     return true;
   }
 
+  /** Commits a tiny write: fails when the disk is full, read-only or the database locked. */
+  async probeWrite(at: string): Promise<void> {
+    await this.db
+      .insertInto("meta")
+      .values({ key: "healthz", value: at })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: at }))
+      .execute();
+  }
+
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => fn(new StoreTx(trx)));
   }

@@ -1,3 +1,4 @@
+import { normalisePhone } from "./phone.js";
 import { randomUUID } from "node:crypto";
 import type { CategoryId, Channel } from "../../shared/domain.js";
 import { ROOT_UNIT_ID } from "../../shared/domain.js";
@@ -8,7 +9,7 @@ import { enqueueMessage, replyChannel } from "../outbox/outbox.js";
 import type { NewEvent, ReportRow, StoreTx, TicketRow } from "../store/store.js";
 import type { TicketContext } from "./context.js";
 import { askPlacementText, ticketAckText } from "./messages.js";
-import { hashOtp, newOtp } from "./otp.js";
+import { hashOtp, newOtp, trackUrl } from "./otp.js";
 import { excerptOf } from "./present.js";
 import { notifyOfficer, routeTicket } from "./routing.js";
 import { deadlineFor, slaStateAt } from "./sla.js";
@@ -37,6 +38,8 @@ export interface ReportToFile {
   triage: TriageResult;
   /** Join this ticket instead of looking for one (a reply in a conversation, an incident). */
   joinTicketId?: number;
+  /** Who filed it: the signed-in user or intake key (`user:…`, `key:…`), or the channel's webhook. */
+  actor?: string;
 }
 
 export interface FiledReport {
@@ -134,7 +137,7 @@ async function attach(
     {
       type: "report_attached",
       at,
-      actor: null,
+      actor: r.actor ?? null,
       data: { reportId: report.id, channel: r.input.channel },
     },
   ]);
@@ -211,7 +214,7 @@ async function create(
     {
       type: "created",
       at,
-      actor: null,
+      actor: r.actor ?? null,
       data: {
         reportId: report.id,
         channel: r.input.channel,
@@ -252,7 +255,7 @@ async function acknowledge(
 ) {
   const channel = replyChannel(r.input.channel, t.phone);
   const recipient = channel === "x" ? (r.input.externalId ?? "unknown") : (t.phone ?? "unknown");
-  const trackUrl = `${ctx.publicUrl}/track?n=${t.number}`;
+  const link = trackUrl(ctx.publicUrl, ctx.otpSecret, t.number);
   await enqueueMessage(
     tx.kysely,
     {
@@ -260,7 +263,7 @@ async function acknowledge(
       channel: channel ?? "log",
       recipient,
       kind: "ticket_ack",
-      body: ticketAckText(t.number, t.category as CategoryId | null, otp, trackUrl),
+      body: ticketAckText(t.number, t.category as CategoryId | null, otp, link),
     },
     at,
   );
@@ -284,11 +287,4 @@ export function ticketNumber(prefix: string | undefined, id: number): string {
   return `${prefix ?? "NGR"}-${String(id).padStart(6, "0")}`;
 }
 
-export function normalisePhone(phone: string | undefined | null): string | null {
-  if (!phone) return null;
-  const digits = phone.replace(/\D/g, "");
-  // Indian mobiles: keep the 10-digit national number so +91 / 0 prefixes match the same person.
-  return digits.length > 10 && (digits.startsWith("91") || digits.startsWith("0"))
-    ? digits.slice(-10)
-    : digits;
-}
+export { normalisePhone } from "./phone.js";

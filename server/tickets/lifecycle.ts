@@ -1,3 +1,4 @@
+import { trackUrl } from "./otp.js";
 import { canTransition, type CategoryId, type Status } from "../../shared/domain.js";
 import { OFFICER_ROLES, type OfficerRole } from "../officers/roles.js";
 import type { NewEvent, StoreTx, TicketRow } from "../store/store.js";
@@ -158,7 +159,8 @@ export function resolveStep(
       resolved_by: t.assignee_id ?? actor,
       resolution_note: note,
       confirm_by: new Date(Date.parse(at) + window).toISOString(),
-      otp_attempts: 0,
+      // OTP tries are not reset: they count over the ticket's life, or a resolve/reopen cycle
+      // would give a guesser five more tries each time.
     },
     events: [
       {
@@ -180,7 +182,7 @@ export async function askFeedback(
   kind: "feedback_request" | "incident_notice" = "feedback_request",
 ): Promise<void> {
   const channel = replyChannel(t.channel, t.phone);
-  const body = feedbackRequestText(t.number, `${ctx.publicUrl}/track?n=${t.number}`);
+  const body = feedbackRequestText(t.number, trackUrl(ctx.publicUrl, ctx.otpSecret, t.number));
   await enqueueMessage(
     tx.kysely,
     { ticketId: t.id, channel: channel ?? "log", recipient: t.phone ?? "unknown", kind, body },

@@ -24,3 +24,22 @@ export function otpMatches(
   const b = Buffer.from(stored, "hex");
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * The token in the /track link sent only to the consumer (ack and feedback request): proof, with
+ * the OTP, that an answer on /track comes from them. Derived, not stored: HMAC of the number.
+ */
+export function trackToken(secret: string, ticketNumber: string): string {
+  return createHmac("sha256", secret).update(`track-link:${ticketNumber}`).digest("base64url").slice(0, 22);
+}
+
+export function trackTokenMatches(secret: string, ticketNumber: string, token: string): boolean {
+  const a = Buffer.from(trackToken(secret, ticketNumber));
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The consumer's link to their ticket's page, with the token that lets them answer there. */
+export function trackUrl(publicUrl: string, secret: string, ticketNumber: string): string {
+  return `${publicUrl}/track?n=${ticketNumber}&t=${trackToken(secret, ticketNumber)}`;
+}

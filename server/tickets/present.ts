@@ -12,6 +12,7 @@ import type {
   TicketSummary,
 } from "../../shared/tickets.js";
 import type { EventRow, ReportRow, TicketRow } from "../store/store.js";
+import type { Disclosure } from "../policies/index.js";
 
 /** Presenters own the wire shape: rows never go over the wire, and personal data is masked here. */
 
@@ -27,6 +28,21 @@ export function maskDigits(text: string): string {
     const d = m.replace(/\D/g, "");
     return "•".repeat(Math.max(0, d.length - 4)) + d.slice(-4);
   });
+}
+
+/**
+ * Report text for a viewer who may not see personal data: every run of five or more digits
+ * (phones, account numbers, PIN codes, house numbers in an address) keeps only its last two.
+ */
+export function maskPersonalText(text: string): string {
+  return text.replace(/\+?\d[\d -]{3,}\d/g, (m) => {
+    const d = m.replace(/\D/g, "");
+    return d.length < 5 ? m : "•".repeat(d.length - 2) + d.slice(-2);
+  });
+}
+
+export function maskAccount(account: string | null): string | null {
+  return account ? "•".repeat(Math.max(0, account.length - 4)) + account.slice(-4) : null;
 }
 
 export function excerptOf(text: string): string {
@@ -61,15 +77,17 @@ export function presentTicket(t: TicketRow): TicketSummary {
   };
 }
 
-export function presentReport(r: ReportRow): ReportView {
+/** A report as a viewer may see it: in full for those who work tickets, else masked. */
+export function presentReport(r: ReportRow, disclosure: Disclosure = "masked"): ReportView {
+  const full = disclosure === "full";
   return {
     id: r.id,
     channel: r.channel as Channel,
     externalId: r.external_id,
-    text: r.text,
+    text: full ? r.text : maskPersonalText(r.text),
     receivedAt: r.received_at,
-    consumerAccount: r.consumer_account,
-    phone: maskPhone(r.phone),
+    consumerAccount: full ? r.consumer_account : maskAccount(r.consumer_account),
+    phone: full ? r.phone : maskPhone(r.phone),
     lat: r.lat,
     lon: r.lon,
   };
@@ -87,18 +105,21 @@ export function presentEvent(e: EventRow, ticketNumber: string): TicketEventView
 }
 
 /** The answer to a filed report, the same on every channel that answers in JSON. */
-export function presentFiled(filed: {
-  ticket: TicketRow;
-  report: ReportRow;
-  created: boolean;
-  change: unknown;
-}) {
+export function presentFiled(
+  filed: {
+    ticket: TicketRow;
+    report: ReportRow;
+    created: boolean;
+    change: unknown;
+  },
+  disclosure: Disclosure = "masked",
+) {
   const duplicate = filed.change === null;
   return {
     status: duplicate ? 200 : 201,
     body: {
       ticket: presentTicket(filed.ticket),
-      report: presentReport(filed.report),
+      report: presentReport(filed.report, disclosure),
       created: filed.created,
       duplicate,
     },

@@ -2,6 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import type { MapCounts, UnitCounts } from "../../shared/counts.js";
 import type { ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, SubscribeAck } from "../../shared/live.js";
 import type { TicketEventView } from "../../shared/tickets.js";
+import { signIn, type DemoUser } from "./auth.js";
 
 /**
  * A real socket.io-client that keeps what a screen would keep: counts by unit, district and
@@ -19,15 +20,37 @@ export class LiveTestClient {
   private waiters: Array<() => void> = [];
 
   constructor(
-    url: string,
+    private readonly url: string,
     readonly unitId?: string,
+    /** The demo user whose session the socket carries; null for none (to test refusals). */
+    readonly as: DemoUser | null = "control",
+    private readonly headers: Record<string, string> = {},
   ) {
-    this.socket = io(`${url}/live`, { transports: ["websocket"], reconnection: false, forceNew: true });
+    // Connected on the first subscribe, once signed in: the handshake carries the session cookie.
+    this.socket = io(`${url}/live`, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      autoConnect: false,
+    });
     this.socket.on("snapshot", (s) => this.applySnapshot(s));
     this.socket.on("delta", (d) => this.applyDelta(d));
   }
 
-  subscribe(sinceSeq?: number): Promise<SubscribeAck> {
+  /** Signs in (unless `as` is null) and opens the socket; rejects with the server's refusal. */
+  async connect(): Promise<void> {
+    if (this.socket.connected) return;
+    const cookie = this.as ? (await signIn(this.url, this.as)).cookie : undefined;
+    this.socket.io.opts.extraHeaders = { ...(cookie ? { cookie } : {}), ...this.headers };
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once("connect", () => resolve());
+      this.socket.once("connect_error", (err) => reject(err));
+      this.socket.connect();
+    });
+  }
+
+  async subscribe(sinceSeq?: number): Promise<SubscribeAck> {
+    await this.connect();
     return this.socket.emitWithAck("subscribe", { unitId: this.unitId, sinceSeq });
   }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Clock } from "../../server/clock/clock.js";
 import { testConfig, type Config } from "../../server/config.js";
 import { createApp, type NigraniApp } from "../../server/app.js";
+import { DEMO_INTAKE_KEY, sessionFor, sessionHeaders, type DemoUser } from "./auth.js";
 
 export interface TestServer {
   url: string;
@@ -34,7 +35,7 @@ export async function startTestServer(
   };
 }
 
-/** POSTs a report and returns status and body. */
+/** POSTs a report with the demo intake key (as a CRM would) and returns status and body. */
 export async function postReport(
   url: string,
   body: unknown,
@@ -42,16 +43,47 @@ export async function postReport(
 ): Promise<{ status: number; body: Record<string, unknown> & { ticket?: { number: string; feederId: string | null } } }> {
   const res = await fetch(`${url}/api/v1/reports`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", "x-api-key": DEMO_INTAKE_KEY, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 /**
- * fetch against a test server as staff would call it. Every new HTTP test goes through this (or
- * postReport), so that when sign-in lands only this helper learns to carry the session.
+ * fetch against a test server as a signed-in user would call it (the demo admin unless `as`
+ * says otherwise), with the session cookie and the CSRF token. Pass `as: null` for no session.
  */
-export async function apiFetch(url: string, pathAndQuery: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${url}${pathAndQuery}`, init);
+export async function apiFetch(
+  url: string,
+  pathAndQuery: string,
+  init: RequestInit & { as?: DemoUser | null } = {},
+): Promise<Response> {
+  const { as = "admin", ...rest } = init;
+  const send = async (fresh: boolean) => {
+    const headers = new Headers(rest.headers);
+    if (as) for (const [k, v] of Object.entries(sessionHeaders(await sessionFor(url, as, fresh)))) headers.set(k, v);
+    return fetch(`${url}${pathAndQuery}`, { ...rest, headers });
+  };
+  const res = await send(false);
+  // A server on a reused port, or one restarted without its data, has forgotten the session.
+  if (res.status === 401 && as) return send(true);
+  return res;
+}
+
+/** apiFetch with a JSON body; resolves with status and parsed body. */
+export async function apiJson<T = Record<string, unknown>>(
+  url: string,
+  pathAndQuery: string,
+  method: string,
+  body?: unknown,
+  as: DemoUser | null = "admin",
+): Promise<{ status: number; body: T }> {
+  const res = await apiFetch(url, pathAndQuery, {
+    method,
+    as,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }

@@ -8,7 +8,6 @@ import { CATEGORIES } from "../../../shared/domain.js";
 import { MAX_REPORT_TEXT, reportInputSchema, type ReportInput } from "../../../shared/schemas.js";
 import type { Store, TicketRow } from "../../store/store.js";
 import { ingestReport, type IntakeContext } from "../ingest.js";
-import { safeEqual } from "../signatures.js";
 import { OPEN311_CLOSED_STATUSES, istDateTime } from "./present.js";
 import { findService } from "./services.js";
 
@@ -33,12 +32,13 @@ function describe(error: z.ZodError): string[] {
 export const MAX_REQUESTS = 1000;
 const WINDOW_MS = 90 * 24 * 3_600_000;
 
-/** Refuses a missing or wrong api_key (403) before looking at anything else in the form. */
-export function checkApiKey(fields: Record<string, string>, key: string): void {
-  const given = fields.api_key;
-  if (!given || !safeEqual(given, key))
-    throw new Open311Error(403, ["Invalid api_key received -- can't proceed with create_request."]);
-}
+/**
+ * Who an `api_key` stands for (the intake key's actor), or null when it is missing, unknown,
+ * revoked, over its rate or not allowed to file on Open311.
+ */
+export type Open311KeyCheck = (given: string | undefined) => Promise<string | null>;
+
+const REFUSED = "Invalid api_key received -- can't proceed with create_request.";
 
 /** The form as a report: the description and any address in the text, the point, the account. */
 export function reportFromForm(form: Open311Post): ReportInput {
@@ -66,9 +66,11 @@ export function reportFromForm(form: Open311Post): ReportInput {
 export async function createServiceRequest(
   ctx: IntakeContext,
   fields: Record<string, string>,
-  opts: { apiKey: string; idempotencyKey: string | null },
+  opts: { checkKey: Open311KeyCheck; idempotencyKey: string | null },
 ) {
-  checkApiKey(fields, opts.apiKey);
+  // The key is checked before anything else in the form is looked at.
+  const actor = await opts.checkKey(fields.api_key);
+  if (!actor) throw new Open311Error(403, [REFUSED]);
   const parsed = open311PostSchema.safeParse(fields);
   if (!parsed.success) throw new Open311Error(400, describe(parsed.error));
   const input = reportFromForm(parsed.data);
@@ -77,6 +79,7 @@ export async function createServiceRequest(
   delete raw.api_key;
   const filed = await ingestReport(ctx, input, {
     raw,
+    actor,
     idempotencyKey: opts.idempotencyKey ? `open311:${opts.idempotencyKey}` : null,
   });
   const due = istDateTime(filed.ticket.due_at);

@@ -51,10 +51,12 @@ async function fileWithAccount(
   ctx: IntakeContext,
   input: ReportInput,
   raw: unknown,
+  actor?: string,
 ): Promise<FiledReport> {
   const consumer = await consumerInText(ctx.store, input.text);
   return ingestReport(ctx, consumer ? { ...input, consumerAccount: consumer.account } : input, {
     raw,
+    actor,
   });
 }
 
@@ -97,7 +99,7 @@ export async function handleXActivity(
 }
 
 /** An operator's pasted post: the status id from the link is the external id, so a repeat joins. */
-export function filePastedPost(ctx: IntakeContext, paste: XPaste): Promise<FiledReport> {
+export function filePastedPost(ctx: IntakeContext, paste: XPaste, actor?: string): Promise<FiledReport> {
   const link = parseXStatusUrl(paste.url);
   if (!link) throw new Error("xPasteSchema lets only status links through");
   const input: ReportInput = {
@@ -110,5 +112,5 @@ export function filePastedPost(ctx: IntakeContext, paste: XPaste): Promise<Filed
       : `https://x.com/i/web/status/${link.statusId}`,
     ...(paste.officerId ? { officerId: paste.officerId } : {}),
   };
-  return fileWithAccount(ctx, input, { pasted: paste });
+  return fileWithAccount(ctx, input, { pasted: paste }, actor);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_REPORT_TEXT } from "../../../shared/schemas.js";
-import { postReport, startTestServer, type TestServer } from "../../support/server.js";
+import { postReport, startTestServer, type TestServer, apiFetch } from "../../support/server.js";
 
 let server: TestServer;
 let feeder: { id: string; lat: number; lon: number };
@@ -167,7 +167,7 @@ describe("POST /api/v1/reports", () => {
     expect(b.body.created).toBe(false);
     expect(b.body.ticket!.number).toBe(a.body.ticket!.number);
     const detail = await (
-      await fetch(`${server.url}/api/v1/tickets/${a.body.ticket!.number}`)
+      await apiFetch(server.url, `/api/v1/tickets/${a.body.ticket!.number}`)
     ).json();
     expect(detail.reports.map((r: { channel: string }) => r.channel).sort()).toEqual([
       "call_centre",
@@ -178,32 +178,37 @@ describe("POST /api/v1/reports", () => {
 
 describe("GET /api/v1/tickets/:number", () => {
   it("answers 404 for an unknown ticket", async () => {
-    const res = await fetch(`${server.url}/api/v1/tickets/LKO-999999`);
+    const res = await apiFetch(server.url, `/api/v1/tickets/LKO-999999`);
     expect(res.status).toBe(404);
   });
 
-  it("masks the phone number in the report view", async () => {
+  it("shows the phone to staff who call the consumer, and masks it for the call centre", async () => {
     const r = await postReport(server.url, {
       channel: "whatsapp",
-      text: "meter tez chal raha hai",
+      text: "meter tez chal raha hai, call 98765 43210",
       phone: "+91 98765 43210",
       consumerAccount: account,
     });
-    const detail = await (
-      await fetch(`${server.url}/api/v1/tickets/${r.body.ticket!.number}`)
-    ).json();
-    const report = detail.reports.find((x: { phone: string | null }) => x.phone);
-    expect(report.phone).toBe("••••••3210");
-    expect(JSON.stringify(detail)).not.toContain("98765");
-    expect(detail.events[0].type).toBe("created");
+    const path = `/api/v1/tickets/${r.body.ticket!.number}`;
+    const staff = await (await apiFetch(server.url, path, { as: "control" })).json();
+    expect(staff.reports[0].phone).toBe("9876543210");
+    expect(staff.reports[0].consumerAccount).toBe(account);
+    const agent = await (await apiFetch(server.url, path, { as: "agent" })).json();
+    expect(agent.reports[0].phone).toBe("••••••3210");
+    expect(agent.reports[0].consumerAccount).toBe("•".repeat(account.length - 4) + account.slice(-4));
+    expect(JSON.stringify(agent)).not.toContain("98765");
+    expect(agent.events[0].type).toBe("created");
+    // The caller's own ticket, found with their phone, is shown in full to the agent on the call.
+    const own = await (await apiFetch(server.url, `${path}?phone=9876543210`, { as: "agent" })).json();
+    expect(own.reports[0].phone).toBe("9876543210");
   });
 });
 
 describe("operations", () => {
-  it("GET /healthz reports the store reachable", async () => {
+  it("GET /healthz reports the store writable", async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, store: "reachable" });
+    expect(await res.json()).toEqual({ ok: true, store: "writable" });
   });
 
   it("GET /metrics speaks Prometheus text with reports by channel, open tickets, clients and event-loop lag", async () => {

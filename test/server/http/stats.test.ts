@@ -1,15 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postReport, startTestServer, type TestServer } from "../../support/server.js";
+import { postReport, startTestServer, type TestServer, apiFetch } from "../../support/server.js";
 
 let server: TestServer;
 const get = async (p: string) => {
-  const res = await fetch(`${server.url}${p}`);
+  const res = await apiFetch(server.url, p);
   return { status: res.status, body: await res.json() };
 };
 const act = (number: string, body: unknown) =>
-  fetch(`${server.url}/api/v1/tickets/${number}/actions`, {
+  apiFetch(server.url, `/api/v1/tickets/${number}/actions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -154,11 +154,11 @@ describe("drill-down and tickets", () => {
 
 describe("GET /api/v1/network", () => {
   it("is gzipped for clients that accept it and answers 304 to a matching ETag", async () => {
-    const res = await fetch(`${server.url}/api/v1/network`, { headers: { "accept-encoding": "gzip" } });
+    const res = await apiFetch(server.url, `/api/v1/network`, { headers: { "accept-encoding": "gzip" } });
     expect(res.headers.get("content-encoding")).toBe("gzip");
     const body = await res.json();
     expect(body.units.length).toBe(server.app.network.units.size);
-    const again = await fetch(`${server.url}/api/v1/network`, { headers: { "if-none-match": res.headers.get("etag")! } });
+    const again = await apiFetch(server.url, `/api/v1/network`, { headers: { "if-none-match": res.headers.get("etag")! } });
     expect(again.status).toBe(304);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postReport, startTestServer, type TestServer } from "../../support/server.js";
+import { postReport, startTestServer, type TestServer, apiFetch } from "../../support/server.js";
 import { otpSentFor } from "../../support/app.js";
 
 let server: TestServer;
@@ -11,7 +11,7 @@ let ticketB: string;
 const track = (number: string, phone4: string) =>
   fetch(`${server.url}/api/v1/track/${number}?phone4=${phone4}`);
 const action = (number: string, body: unknown) =>
-  fetch(`${server.url}/api/v1/tickets/${number}/actions`, {
+  apiFetch(server.url, `/api/v1/tickets/${number}/actions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -74,10 +74,12 @@ describe("/track", () => {
   it("takes the consumer's feedback: 'no' reopens the ticket", async () => {
     await action(ticketB, { type: "start" });
     await action(ticketB, { type: "resolve", note: "fuse replaced at DT" });
+    const row = await server.app.store.getTicketByNumber(ticketB);
+    const otp = await otpSentFor(server.app, row!.id);
     const res = await fetch(`${server.url}/api/v1/track/${ticketB}/feedback`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ phone4: PHONE_B.slice(-4), resolved: false, rating: 1 }),
+      body: JSON.stringify({ otp, resolved: false, rating: 1 }),
     });
     expect(res.status).toBe(200);
     expect((await res.json()).ticket.status).toBe("reopened");

@@ -1,3 +1,4 @@
+import { DEMO_INTAKE_KEY } from "../../support/auth.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../support/server.js";
 import { post, reportCount, ticketCount } from "./support.js";
@@ -21,7 +22,10 @@ interface Summary {
 }
 
 async function importCsv(csv: string, type = "text/csv") {
-  const res = await post(`${server.url}/api/v1/imports/call-centre`, csv, { "content-type": type });
+  const res = await post(`${server.url}/api/v1/imports/call-centre`, csv, {
+    "content-type": type,
+    "x-api-key": DEMO_INTAKE_KEY,
+  });
   return {
     status: res.status,
     body: JSON.parse(res.text) as Summary & { error?: { code: string; message: string } },
@@ -120,6 +124,7 @@ describe("POST /api/v1/imports/call-centre", () => {
 
   it("refuses a body that is not CSV text with 415", async () => {
     const res = await post(`${server.url}/api/v1/imports/call-centre`, "{}", {
+      "x-api-key": DEMO_INTAKE_KEY,
       "content-type": "application/json",
     });
     expect(res.status).toBe(415);

@@ -3,7 +3,7 @@ import { ManualClock } from "../../../server/clock/clock.js";
 import { applyAction } from "../../../server/tickets/actions.js";
 import { giveFeedback } from "../../../server/tickets/feedback.js";
 import { startTestServer, type TestServer } from "../../support/server.js";
-import { OPEN311_KEY, channelConfig, fixtureBytes } from "./support.js";
+import { OPEN311_KEY, channelConfig, fixtureBytes, issueOpen311Key } from "./support.js";
 import { wellFormed } from "./xml-check.js";
 
 let server: TestServer;
@@ -12,6 +12,7 @@ const clock = new ManualClock("2026-03-01T06:00:00.000Z");
 
 beforeAll(async () => {
   server = await startTestServer({ clock, config: channelConfig });
+  await issueOpen311Key(server.app);
   base = `${server.url}/open311/v2`;
 });
 afterAll(() => server.close());

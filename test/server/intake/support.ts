@@ -11,11 +11,19 @@ export const X_SECRET = "fake-x-consumer-secret-do-not-use";
 export const VERIFY_TOKEN = "FAKE_VERIFY_TOKEN_0001";
 export const OPEN311_KEY = "FAKE_API_KEY_0001";
 
+/** Gives an Open311 client its intake key, as an administrator would on the keys screen. */
+export async function issueOpen311Key(app: NigraniApp, channels: string[] = ["open311"]): Promise<void> {
+  await app.access.keys.create(
+    { name: "open311 test client", channels: channels as never, ratePerMinute: 10_000 },
+    "user:admin",
+    OPEN311_KEY,
+  );
+}
+
 export const channelConfig: Partial<Config> = {
   WHATSAPP_APP_SECRET: META_SECRET,
   WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
   X_CONSUMER_SECRET: X_SECRET,
-  OPEN311_API_KEY: OPEN311_KEY,
 };
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");

@@ -1,3 +1,4 @@
+import { sessionFor, sessionHeaders } from "../../support/auth.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../support/server.js";
 import {
@@ -152,9 +153,10 @@ describe("POST /webhooks/x", () => {
 });
 
 describe("POST /api/v1/reports/x-paste", () => {
-  const paste = (body: unknown) =>
+  const paste = async (body: unknown) =>
     post(`${server.url}/api/v1/reports/x-paste`, JSON.stringify(body), {
       "content-type": "application/json",
+      ...sessionHeaders(await sessionFor(server.url, "control")),
     });
 
   it("files a pasted post with the status id as external id, and the same link twice is one report", async () => {

@@ -88,8 +88,8 @@ describe("live /live namespace", () => {
     const times = c.deltas.map((d) => d.at);
     const spanS = Math.max(0.1, (times[times.length - 1] - times[0]) / 1000);
     // 10 a second, plus the first one that goes out at once.
+    // (How long the burst takes depends on the machine's load; the bound is per second of it.)
     expect(c.deltas.length).toBeLessThanOrEqual(Math.ceil(spanS * 10) + 2);
-    expect(c.deltas.length).toBeLessThan(n / 4);
     const created = c.events.filter((e) => e.type === "created");
     expect(created.length).toBe(n);
   });

@@ -1,0 +1,35 @@
+import type { Request, Response } from "express";
+import type { ApiKeys } from "../access/keys.js";
+import type { Viewer } from "../policies/index.js";
+import { HttpError } from "./errors.js";
+import type { Guard } from "./guard.js";
+
+/**
+ * May this caller file a report on `channel`? Users need the `file` ability; a key must list the
+ * channel and be within its rate (429 with Retry-After otherwise).
+ */
+export function authoriseFiling(
+  guard: Guard,
+  keys: ApiKeys,
+  req: Request,
+  res: Response,
+  channel: string,
+): Viewer {
+  const viewer = guard.require(req, res, "file");
+  if (viewer.key) {
+    if (!viewer.key.channels.has(channel))
+      throw new HttpError(403, "channel_not_allowed", `this key may not file on ${channel}`, {
+        channel: `this key may file only on ${[...viewer.key.channels].join(", ")}`,
+      });
+    const wait = keys.take(viewer.key.id, viewer.key.ratePerMinute);
+    if (wait > 0) {
+      res.set("Retry-After", String(wait));
+      throw new HttpError(
+        429,
+        "rate_limited",
+        `this key's rate is used up; try again in ${wait} s`,
+      );
+    }
+  }
+  return viewer;
+}
