@@ -37,11 +37,20 @@ function subscribe(s: LiveSocket): void {
     .emitWithAck("subscribe", request)
     .then(
       (ack: SubscribeAck) => {
-        if (!ack.ok) transition({ type: "refused", reason: ack.error?.message ?? "refused" });
+        if (!ack.ok && ack.error?.code === "unauthenticated") sessionEnded();
+        else if (!ack.ok) transition({ type: "refused", reason: ack.error?.message ?? "refused" });
         else transition({ type: "subscribed" });
       },
       () => transition({ type: "attempt_failed", reason: "no answer to subscribe" }),
     );
+}
+
+/** The server refuses a socket whose session is gone with `data.code: "unauthenticated"`. */
+function refusedForSession(err: Error): boolean {
+  const data: unknown = (err as Error & { data?: unknown }).data;
+  return (
+    typeof data === "object" && data !== null && "code" in data && data.code === "unauthenticated"
+  );
 }
 
 function ensureSocket(): LiveSocket {
@@ -66,7 +75,7 @@ function ensureSocket(): LiveSocket {
   });
   s.on("connect_error", (err) => {
     // The socket signs in with the session cookie; a refusal for that reason ends the session.
-    if (err.message === "unauthenticated") sessionEnded();
+    if (refusedForSession(err)) sessionEnded();
     else transition({ type: "attempt_failed", reason: err.message });
   });
   if (typeof window !== "undefined") {
