@@ -18,6 +18,7 @@ import {
   validateUserDraft,
 } from "../../client/panels/access/userDraft.js";
 import { UserForm } from "../../client/panels/access/UserForm.js";
+import { lookupQuery } from "../../client/panels/access/lookup.js";
 
 const ta = () => i18n.getFixedT(null, "access");
 /** The opening tag of the control named `name`, whatever order React wrote its attributes in. */
@@ -219,6 +220,16 @@ describe("the audit filters", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("Failed sign-in");
+  });
+});
+
+describe("the call centre's ticket look-up", () => {
+  it("looks a phone up as a phone and anything else as a ticket number", () => {
+    expect(lookupQuery(" 98765 43210 ")).toEqual({ phone: "98765 43210" });
+    expect(lookupQuery("+91-98765-43210")).toEqual({ phone: "+91-98765-43210" });
+    expect(lookupQuery("gkp-000123")).toEqual({ q: "GKP-000123" });
+    expect(lookupQuery("1234")).toEqual({ q: "1234" });
+    expect(lookupQuery("   ")).toBeNull();
   });
 });
 
