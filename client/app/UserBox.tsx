@@ -49,8 +49,8 @@ export function UserBox({ state }: { state: SessionState }) {
         return;
       }
     }
-    void navigate("/login", { replace: true });
     signedOut();
+    void navigate("/login", { replace: true });
   };
 
   return (

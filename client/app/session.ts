@@ -10,7 +10,7 @@ export type SessionState =
   | { status: "unknown" }
   | { status: "loading" }
   | { status: "signed_in"; session: SessionResponse }
-  | { status: "signed_out"; ended: boolean }
+  | { status: "signed_out"; ended: boolean; byChoice?: boolean }
   | { status: "error"; message: string };
 
 export const sessionStore = createStore<SessionState>({ status: "unknown" });
@@ -42,6 +42,6 @@ export function signedIn(session: SessionResponse): void {
 
 /** Signed out on purpose: the login page then says nothing about an expired session. */
 export function signedOut(): void {
-  sessionStore.set({ status: "signed_out", ended: false });
+  sessionStore.set({ status: "signed_out", ended: false, byChoice: true });
   for (const l of endListeners) l();
 }

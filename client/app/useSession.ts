@@ -50,7 +50,8 @@ export function guardDecision(state: SessionState, pathname: string, here: strin
     case "error":
       return { kind: "error", message: state.message };
     case "signed_out":
-      return { kind: "redirect", to: loginPath(here) };
+      // Signing out on purpose is not a trip to come back from.
+      return { kind: "redirect", to: state.byChoice ? "/login" : loginPath(here) };
     case "signed_in": {
       const { user } = state.session;
       return mayOpen(user.role, pathname)

@@ -192,7 +192,7 @@ describe("administration", () => {
   it("changes a role, disables a user and enables them again", async () => {
     await page.getByRole("button", { name: "Change role or unit: sdo.sadar" }).click();
     const form = page.getByRole("form", { name: "Change role or unit: sdo.sadar" });
-    await form.getByLabel("Role").selectOption("control_room");
+    await form.getByLabel("Role").selectOption("call_centre");
     await form.getByRole("button", { name: "Save" }).click();
     await page.getByText("sdo.sadar was changed.").waitFor();
     await page.getByRole("button", { name: "Disable: sdo.sadar" }).click();
@@ -275,6 +275,7 @@ describe("screenshots", () => {
         await signIn(page, "minister");
         await page.waitForURL(/\/summary/);
         await page.locator(".user-box").waitFor();
+        await page.locator(".summary-page__title").waitFor();
         await shot(page, `access-minister-${tag}`);
         await context.close();
       });

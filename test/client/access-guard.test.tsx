@@ -60,6 +60,11 @@ describe("the route guard", () => {
     expect(next).toBe(wall);
   });
 
+  it("sends someone who signed out on purpose to a plain /login", () => {
+    const state: SessionState = { status: "signed_out", ended: false, byChoice: true };
+    expect(decide(state, "/audit")).toEqual({ kind: "redirect", to: "/login" });
+  });
+
   it("waits while the session is being checked and shows a server failure instead of /login", () => {
     expect(decide({ status: "loading" }, "/")).toEqual({ kind: "wait" });
     expect(decide({ status: "unknown" }, "/wall")).toEqual({ kind: "wait" });
