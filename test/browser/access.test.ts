@@ -114,7 +114,8 @@ describe("signing in", () => {
       expect(await navLinks(page), username).toEqual(want.nav);
       // A screen outside the role goes back to the role's landing page.
       await page.goto(`${server.url}/admin/users`);
-      if (username === "admin") await page.getByRole("heading", { name: "Users" }).waitFor();
+      if (username === "admin")
+        await page.getByRole("heading", { name: "Users", exact: true }).waitFor();
       else await page.waitForURL(want.path);
       await context.close();
     }
