@@ -9,8 +9,10 @@ import {
   checkLookup,
   lookupTicket,
   normaliseNumber,
+  LINK_TOKEN,
   TrackError,
   type PublicTicket,
+  type TrackKey,
 } from "./TrackApi.js";
 import { TrackProblem } from "./TrackProblem.js";
 import { TrackResult } from "./TrackResult.js";
@@ -29,9 +31,17 @@ export default function Track() {
   const [invalid, setInvalid] = useState<{ number?: true; phone4?: true }>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<TrackError | null>(null);
-  const [found, setFound] = useState<{ ticket: PublicTicket; phone4: string; lookup: number } | null>(
-    null,
-  );
+  const [found, setFound] = useState<{
+    ticket: PublicTicket;
+    token: string | null;
+    lookup: number;
+  } | null>(null);
+  // The link in the consumer's message carries a token: with it the page opens the ticket at once
+  // and takes their answer without asking for the code.
+  const [token] = useState(() => {
+    const t = params.get("t");
+    return t && LINK_TOKEN.test(t) ? t : null;
+  });
   const resultRef = useRef<HTMLDivElement>(null);
   const id = useId();
   const urlLang = params.get("lang");
@@ -53,19 +63,17 @@ export default function Track() {
     }
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const n = normaliseNumber(number);
-    setNumber(n);
-    const problems = checkLookup(n, phone4);
-    setInvalid(problems);
-    if (problems.number || problems.phone4) return;
+  const show = async (n: string, key: TrackKey) => {
     setBusy(true);
     setError(null);
     try {
-      const ticket = await lookupTicket(n, phone4);
+      const ticket = await lookupTicket(n, key);
       // A new lookup starts a fresh result (and feedback form); an answer only updates the ticket.
-      setFound((f) => ({ ticket, phone4, lookup: (f?.lookup ?? 0) + 1 }));
+      setFound((f) => ({
+        ticket,
+        token: "token" in key ? key.token : null,
+        lookup: (f?.lookup ?? 0) + 1,
+      }));
       // The number (not the phone digits) goes in the address, so a reload shows the form filled in.
       const p = new URLSearchParams(params);
       p.set("n", n);
@@ -78,6 +86,26 @@ export default function Track() {
       setBusy(false);
     }
   };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = normaliseNumber(number);
+    setNumber(n);
+    const problems = checkLookup(n, phone4);
+    setInvalid(problems);
+    if (problems.number || problems.phone4) return;
+    await show(n, { phone4 });
+  };
+
+  const opened = useRef(false);
+  useEffect(() => {
+    const n = normaliseNumber(params.get("n") ?? "");
+    if (opened.current || !token || checkLookup(n, "0000").number) return;
+    opened.current = true;
+    void show(n, { token });
+    // Only on arrival from the link.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div className="track">
@@ -146,7 +174,7 @@ export default function Track() {
             <TrackResult
               key={found.lookup}
               ticket={found.ticket}
-              phone4={found.phone4}
+              token={found.token}
               onUpdate={(ticket) => setFound({ ...found, ticket })}
             />
           )}

@@ -29,7 +29,14 @@ export interface PublicEvent {
 }
 
 export type TrackErrorKind =
-  "not_found" | "rate_limited" | "invalid" | "not_awaiting" | "network" | "server";
+  | "not_found"
+  | "rate_limited"
+  | "invalid"
+  | "not_awaiting"
+  | "wrong_otp"
+  | "otp_locked"
+  | "network"
+  | "server";
 
 export class TrackError extends Error {
   constructor(
@@ -37,6 +44,8 @@ export class TrackError extends Error {
     message: string,
     /** Seconds to wait, from Retry-After, for rate_limited. */
     readonly retryAfter: number | null = null,
+    /** OTP tries left, for wrong_otp. */
+    readonly attemptsLeft: number | null = null,
   ) {
     super(message);
     this.name = "TrackError";
@@ -71,6 +80,7 @@ async function call(url: string, init?: RequestInit): Promise<PublicTicket> {
   const body = (await res.json().catch(() => null)) as {
     ticket?: PublicTicket;
     error?: { code?: string; message?: string };
+    attemptsLeft?: number;
   } | null;
   if (res.ok && body?.ticket) return body.ticket;
   const message = body?.error?.message ?? `HTTP ${res.status}`;
@@ -81,15 +91,29 @@ async function call(url: string, init?: RequestInit): Promise<PublicTicket> {
   }
   if (res.status === 400) throw new TrackError("invalid", message);
   if (res.status === 409) throw new TrackError("not_awaiting", message);
+  if (res.status === 422)
+    throw new TrackError("wrong_otp", message, null, body?.attemptsLeft ?? null);
+  if (res.status === 423) throw new TrackError("otp_locked", message);
   throw new TrackError("server", message);
 }
 
-export function lookupTicket(number: string, phone4: string): Promise<PublicTicket> {
-  return call(`/api/v1/track/${encodeURIComponent(number)}?phone4=${encodeURIComponent(phone4)}`);
+/**
+ * How a consumer proves a ticket is theirs: the last 4 phone digits are enough to read its status;
+ * answering "fixed?" needs the link token from their message or the 6-digit code sent with it.
+ */
+export type TrackKey = { phone4: string } | { token: string };
+
+export function lookupTicket(number: string, key: TrackKey): Promise<PublicTicket> {
+  const q = "token" in key ? `t=${encodeURIComponent(key.token)}` : `phone4=${encodeURIComponent(key.phone4)}`;
+  return call(`/api/v1/track/${encodeURIComponent(number)}?${q}`);
 }
 
+export const OTP = /^\d{6}$/;
+/** The token in a /track link: 22 base64url characters. */
+export const LINK_TOKEN = /^[A-Za-z0-9_-]{22}$/;
+
 export interface FeedbackInput {
-  phone4: string;
+  proof: { otp: string } | { token: string };
   resolved: boolean;
   rating?: number;
   comment?: string;
@@ -97,7 +121,7 @@ export interface FeedbackInput {
 
 export function sendFeedback(number: string, input: FeedbackInput): Promise<PublicTicket> {
   const body = {
-    phone4: input.phone4,
+    ...input.proof,
     resolved: input.resolved,
     ...(input.rating ? { rating: input.rating } : {}),
     ...(input.comment?.trim() ? { comment: input.comment.trim().slice(0, 1000) } : {}),

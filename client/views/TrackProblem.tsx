@@ -13,6 +13,10 @@ export function TrackProblem({ error }: { error: TrackError }) {
           ? t("track.networkError")
           : error.kind === "not_awaiting"
             ? t("track.notAwaiting")
+            : error.kind === "wrong_otp"
+              ? t("track.wrongOtp", { count: error.attemptsLeft ?? 0 })
+              : error.kind === "otp_locked"
+                ? t("track.otpLocked")
             : error.kind === "invalid"
               ? t("track.invalid")
               : t("track.serverError");

@@ -12,16 +12,23 @@ import type { Language } from "../i18n/index.js";
 import { numberLocale } from "../i18n/format.js";
 import { useLanguage } from "../i18n/useLanguage.js";
 import { TrackProblem } from "./TrackProblem.js";
-import { sendFeedback, TrackError, type PublicEvent, type PublicTicket } from "./TrackApi.js";
+import {
+  OTP,
+  sendFeedback,
+  TrackError,
+  type PublicEvent,
+  type PublicTicket,
+} from "./TrackApi.js";
 
 export interface TrackResultProps {
   ticket: PublicTicket;
-  phone4: string;
+  /** The token of the link the consumer opened, if they came that way (then no code is asked). */
+  token: string | null;
   onUpdate: (ticket: PublicTicket) => void;
 }
 
 /** The ticket's status, its timeline in the reader's language, and the feedback form. */
-export function TrackResult({ ticket, phone4, onUpdate }: TrackResultProps) {
+export function TrackResult({ ticket, token, onUpdate }: TrackResultProps) {
   const { t } = useTranslation("screens");
   const lng = useLanguage();
   // The consumer's answer outlives the form (the ticket stops awaiting feedback once answered).
@@ -75,7 +82,7 @@ export function TrackResult({ ticket, phone4, onUpdate }: TrackResultProps) {
       {answer === null && ticket.awaitingFeedback && (
         <FeedbackForm
           number={ticket.number}
-          phone4={phone4}
+          token={token}
           onDone={(resolved, updated) => {
             setAnswer(resolved);
             onUpdate(updated);
@@ -181,7 +188,7 @@ export function formatWhen(iso: string, lng: Language): string {
 
 function FeedbackForm(props: {
   number: string;
-  phone4: string;
+  token: string | null;
   onDone: (resolved: boolean, ticket: PublicTicket) => void;
 }) {
   const { t } = useTranslation("screens");
@@ -189,22 +196,23 @@ function FeedbackForm(props: {
   const [resolved, setResolved] = useState<boolean | null>(null);
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState("");
+  const [otp, setOtp] = useState("");
+  const [otpInvalid, setOtpInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<TrackError | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (resolved === null) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
+    const badOtp = props.token === null && !OTP.test(otp);
+    setOtpInvalid(badOtp);
+    setMissing(resolved === null);
+    if (resolved === null || badOtp) return;
     setBusy(true);
     setError(null);
     try {
       const ticket = await sendFeedback(props.number, {
-        phone4: props.phone4,
+        proof: props.token !== null ? { token: props.token } : { otp },
         resolved,
         rating: rating ?? undefined,
         comment,
@@ -277,6 +285,29 @@ function FeedbackForm(props: {
           onChange={(e) => setComment(e.target.value)}
         />
       </div>
+      {props.token === null && (
+        <div className="track__field">
+          <label htmlFor={`${id}-otp`}>{t("track.otp")}</label>
+          <input
+            id={`${id}-otp`}
+            name="otp"
+            value={otp}
+            onChange={(e) => setOtp(e.target.value.replace(/\D/g, "").slice(0, 6))}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            placeholder="123456"
+            aria-invalid={otpInvalid || undefined}
+            aria-describedby={`${id}-otp-hint`}
+          />
+          <p
+            id={`${id}-otp-hint`}
+            className={otpInvalid ? "track__hint track__hint--error" : "track__hint"}
+          >
+            {otpInvalid ? t("track.otpInvalid") : t("track.otpHint")}
+          </p>
+        </div>
+      )}
       {error && <TrackProblem error={error} />}
       <button type="submit" className="track__button" disabled={busy}>
         {busy ? t("track.sending") : t("track.send")}

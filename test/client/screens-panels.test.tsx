@@ -398,7 +398,7 @@ describe("TrackResult", () => {
   };
 
   it("shows status, place and a timeline in words, and asks whether it is fixed", () => {
-    const html = renderToString(<TrackResult ticket={base} phone4="1234" onUpdate={() => {}} />);
+    const html = renderToString(<TrackResult ticket={base} token={null} onUpdate={() => {}} />);
     const out = text(html);
     expect(out).toContain("Complaint LKO-000123 Resolved, awaiting consumer");
     expect(out).toContain("Place 11 kV Feeder Aliganj-1 (Urban), Lucknow");
@@ -409,7 +409,12 @@ describe("TrackResult", () => {
     expect(out).toContain("Is your problem fixed?");
     expect(out).toContain("Yes, fixed");
     expect(out).toContain("5 very good");
-    expect(html).not.toContain("1234");
+    // Without the link's token the answer needs the code from the consumer's message.
+    expect(out).toContain("The 6-digit code from your complaint message");
+    const withLink = text(
+      renderToString(<TrackResult ticket={base} token={"A".repeat(22)} onUpdate={() => {}} />),
+    );
+    expect(withLink).not.toContain("6-digit code");
   });
 
   it("speaks Hindi and shows no feedback form once closed", () => {
@@ -425,7 +430,7 @@ describe("TrackResult", () => {
         { at: "2025-05-21T07:00:00.000Z", type: "status_changed", data: { from: "resolved", to: "closed", closure: "confirmed_feedback" } },
       ],
     };
-    const out = text(renderToString(<TrackResult ticket={closed} phone4="1234" onUpdate={() => {}} />));
+    const out = text(renderToString(<TrackResult ticket={closed} token={null} onUpdate={() => {}} />));
     expect(out).toContain("शिकायत LKO-000123 बंद");
     expect(out).toContain("व्हाट्सऐप से शिकायत प्राप्त हुई");
     expect(out).toContain("आर. के. वर्मा (अवर अभियंता) को सौंपी गई");

@@ -21,7 +21,12 @@ describe("production mode", () => {
   it("refuses to start with demo, missing or short secrets, and names each", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
     try {
-      loadConfig({ NODE_ENV: "production", ...SECRETS, OTP_SECRET: "short", DEMO_PASSWORD: "demo" });
+      loadConfig({
+        NODE_ENV: "production",
+        ...SECRETS,
+        OTP_SECRET: "short",
+        DEMO_PASSWORD: "demo",
+      });
     } catch (err) {
       const message = (err as Error).message;
       expect(message).toContain("OTP_SECRET: must be at least 16 characters");
@@ -35,7 +40,14 @@ describe("production mode", () => {
   it("starts with real secrets, and then seeds no demo users", async () => {
     const config = loadConfig({ NODE_ENV: "production", ...SECRETS });
     const app = await createApp({
-      config: { ...config, DATA_DIR: ":memory:", LOG_LEVEL: "silent", SIMULATOR: false, NETWORK_FEEDERS: 300, NETWORK_CONSUMERS: 1000 },
+      config: {
+        ...config,
+        DATA_DIR: ":memory:",
+        LOG_LEVEL: "silent",
+        SIMULATOR: false,
+        NETWORK_FEEDERS: 300,
+        NETWORK_CONSUMERS: 1000,
+      },
     });
     expect(await app.access.users.list()).toEqual([]);
     expect(app.access.demo.demo).toBe(false);
@@ -45,7 +57,11 @@ describe("production mode", () => {
   it("refuses to start on a store that still has demo users", async () => {
     const demo = await startTestServer({ keepData: true });
     await demo.close();
-    const config = { ...loadConfig({ NODE_ENV: "production", ...SECRETS }), ...testConfig({ DATA_DIR: demo.dataDir }), NODE_ENV: "production" as const };
+    const config = {
+      ...loadConfig({ NODE_ENV: "production", ...SECRETS }),
+      ...testConfig({ DATA_DIR: demo.dataDir }),
+      NODE_ENV: "production" as const,
+    };
     await expect(createApp({ config })).rejects.toThrow(/demo users exist \(admin, /);
     fs.rmSync(demo.dataDir, { recursive: true, force: true });
   });
@@ -55,7 +71,14 @@ describe("production mode", () => {
 function runServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: { ...process.env, LOG_LEVEL: "silent", SIMULATOR: "off", NETWORK_FEEDERS: "100", NETWORK_CONSUMERS: "100", ...env },
+      env: {
+        ...process.env,
+        LOG_LEVEL: "silent",
+        SIMULATOR: "off",
+        NETWORK_FEEDERS: "100",
+        NETWORK_CONSUMERS: "100",
+        ...env,
+      },
       cwd: path.resolve(import.meta.dirname, "../.."),
     });
     let stderr = "";
@@ -74,11 +97,17 @@ describe("start-up problems an operator can fix", () => {
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
     const port = (blocker.address() as net.AddressInfo).port;
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nigrani-port-"));
-    const { code, stderr } = await runServer({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir });
+    const { code, stderr } = await runServer({
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+    });
     blocker.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe(`port ${port} on 127.0.0.1 is in use: stop the other server or set PORT`);
+    expect(stderr.trim()).toBe(
+      `port ${port} on 127.0.0.1 is in use: stop the other server or set PORT`,
+    );
   }, 90_000);
 
   it("an unusable DATA_DIR is one clear line", async () => {

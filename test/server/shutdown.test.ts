@@ -1,5 +1,6 @@
 import http from "node:http";
 import { describe, expect, it } from "vitest";
+import { DEMO_INTAKE_KEY } from "../support/auth.js";
 import { startTestServer } from "../support/server.js";
 
 /** One POST on its own connection (no keep-alive pool), resolving with the status. */
@@ -7,7 +8,11 @@ function post(url: string, body: unknown): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${url}/api/v1/reports`,
-      { method: "POST", agent: false, headers: { "content-type": "application/json" } },
+      {
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json", "x-api-key": DEMO_INTAKE_KEY },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));

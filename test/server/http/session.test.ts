@@ -23,11 +23,16 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { headers });
 const attempt = (username: string, password: string, from: string) =>
   post("/api/v1/session", { username, password }, { "x-forwarded-for": from });
 
-async function newUser(username: string, role = "control_room", unitId = "network"): Promise<number> {
+async function newUser(
+  username: string,
+  role = "control_room",
+  unitId = "network",
+): Promise<number> {
   const r = await apiJson<{ user: { id: number } }>(server.url, "/api/v1/users", "POST", {
     username,
     name: `Test ${username}`,
@@ -48,7 +53,11 @@ describe("signing in", () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const body = await res.json();
-    expect(body.user).toMatchObject({ username: "control", role: "control_room", unitId: "network" });
+    expect(body.user).toMatchObject({
+      username: "control",
+      role: "control_room",
+      unitId: "network",
+    });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -68,7 +77,8 @@ describe("signing in", () => {
   it("slows a guesser down without locking the real user out", async () => {
     await newUser("guarded.user");
     const codes: number[] = [];
-    for (let i = 0; i < 7; i++) codes.push((await attempt("guarded.user", `guess-${i}`, "10.9.9.9")).status);
+    for (let i = 0; i < 7; i++)
+      codes.push((await attempt("guarded.user", `guess-${i}`, "10.9.9.9")).status);
     expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(codes.slice(5)).toEqual([429, 429]);
     const limited = await attempt("guarded.user", "correct horse battery", "10.9.9.9");
@@ -80,7 +90,11 @@ describe("signing in", () => {
 
   it("issues a new session at every sign-in and ends the one the browser had", async () => {
     const first = await signIn(server.url, "control");
-    const res = await post("/api/v1/session", { username: "control", password: "demo" }, { cookie: first.cookie });
+    const res = await post(
+      "/api/v1/session",
+      { username: "control", password: "demo" },
+      { cookie: first.cookie },
+    );
     const second = res.headers.get("set-cookie")!.split(";")[0];
     expect(second).not.toBe(first.cookie);
     expect((await get("/api/v1/tickets", { cookie: first.cookie })).status).toBe(401);
@@ -98,10 +112,15 @@ describe("signing in", () => {
 
   it("checks new passwords for length and against the common list, with the field named", async () => {
     const base = { username: "weak.one", name: "Weak", role: "minister", unitId: "network" };
-    const short = await apiJson<{ error: { fields: Record<string, string> } }>(server.url, "/api/v1/users", "POST", {
-      ...base,
-      password: "short",
-    });
+    const short = await apiJson<{ error: { fields: Record<string, string> } }>(
+      server.url,
+      "/api/v1/users",
+      "POST",
+      {
+        ...base,
+        password: "short",
+      },
+    );
     expect(short.status).toBe(400);
     expect(short.body.error.fields.password).toMatch(/at least 8/);
     const common = await apiJson<{ error: { code: string; fields: Record<string, string> } }>(
@@ -134,8 +153,13 @@ describe("sessions end", () => {
     const s = await signIn(server.url, "control");
     const screen = new LiveTestClient(server.url, undefined, null, { cookie: s.cookie });
     expect((await screen.subscribe()).ok).toBe(true);
-    const closed = new Promise<string>((resolve) => screen.socket.once("disconnect", (why) => resolve(why)));
-    const out = await fetch(`${server.url}/api/v1/session`, { method: "DELETE", headers: sessionHeaders(s) });
+    const closed = new Promise<string>((resolve) =>
+      screen.socket.once("disconnect", (why) => resolve(why)),
+    );
+    const out = await fetch(`${server.url}/api/v1/session`, {
+      method: "DELETE",
+      headers: sessionHeaders(s),
+    });
     expect(out.status).toBe(204);
     expect(await closed).toBe("io server disconnect");
     expect((await get("/api/v1/tickets", { cookie: s.cookie })).status).toBe(401);
@@ -146,7 +170,9 @@ describe("sessions end", () => {
     const s = await signIn(server.url, "soon.disabled", "correct horse battery");
     const screen = new LiveTestClient(server.url, undefined, null, { cookie: s.cookie });
     expect((await screen.subscribe()).ok).toBe(true);
-    const closed = new Promise<void>((resolve) => screen.socket.once("disconnect", () => resolve()));
+    const closed = new Promise<void>((resolve) =>
+      screen.socket.once("disconnect", () => resolve()),
+    );
     const r = await apiJson(server.url, `/api/v1/users/${id}`, "PATCH", { disabled: true });
     expect(r.status).toBe(200);
     await closed;
@@ -166,7 +192,15 @@ describe("CSRF", () => {
   beforeAll(async () => {
     s = await signIn(server.url, "control");
     const f = server.app.network.feeders[3];
-    number = (await postReport(server.url, { channel: "call_centre", text: "wire down", category: "pole_wire", lat: f.lat, lon: f.lon })).body.ticket!.number;
+    number = (
+      await postReport(server.url, {
+        channel: "call_centre",
+        text: "wire down",
+        category: "pole_wire",
+        lat: f.lat,
+        lon: f.lon,
+      })
+    ).body.ticket!.number;
   });
   const note = (headers: Record<string, string>) =>
     post(`/api/v1/tickets/${number}/actions`, { type: "note", text: "csrf check" }, headers);
@@ -210,11 +244,17 @@ describe("intake keys", () => {
 
     const f = server.app.network.feeders[5];
     const report = (channel: string) =>
-      postReport(server.url, { channel, text: "no light", lat: f.lat, lon: f.lon }, { "x-api-key": secret });
+      postReport(
+        server.url,
+        { channel, text: "no light", lat: f.lat, lon: f.lon },
+        { "x-api-key": secret },
+      );
     expect((await report("call_centre")).status).toBe(201);
     const wrongChannel = await report("whatsapp");
     expect(wrongChannel.status).toBe(403);
-    expect((wrongChannel.body.error as { fields: Record<string, string> }).fields.channel).toBeDefined();
+    expect(
+      (wrongChannel.body.error as { fields: Record<string, string> }).fields.channel,
+    ).toBeDefined();
     expect((await report("call_centre")).status).toBe(201);
     expect((await report("call_centre")).status).toBe(201);
     const limited = await report("call_centre");
@@ -231,9 +271,13 @@ describe("the live socket", () => {
   it("refuses a handshake without a session, and one from a foreign Origin", async () => {
     const anonymous = new LiveTestClient(server.url, undefined, null);
     await expect(anonymous.connect()).rejects.toThrow(/sign in/);
-    const foreign = new LiveTestClient(server.url, undefined, "control", { origin: "https://evil.example" });
+    const foreign = new LiveTestClient(server.url, undefined, "control", {
+      origin: "https://evil.example",
+    });
     await expect(foreign.connect()).rejects.toThrow(/origin/);
-    const own = new LiveTestClient(server.url, undefined, "control", { origin: "http://localhost:3000" });
+    const own = new LiveTestClient(server.url, undefined, "control", {
+      origin: "http://localhost:3000",
+    });
     expect((await own.subscribe()).ok).toBe(true);
     own.close();
   });

@@ -22,7 +22,10 @@ async function resolvedTicket(i: number): Promise<{ number: string; id: number }
   });
   const number = r.body.ticket!.number;
   await apiJson(server.url, `/api/v1/tickets/${number}/actions`, "POST", { type: "start" });
-  await apiJson(server.url, `/api/v1/tickets/${number}/actions`, "POST", { type: "resolve", note: "pole straightened" });
+  await apiJson(server.url, `/api/v1/tickets/${number}/actions`, "POST", {
+    type: "resolve",
+    note: "pole straightened",
+  });
   return { number, id: (await server.app.store.getTicketByNumber(number))!.id };
 }
 
@@ -41,7 +44,13 @@ afterAll(() => server.close());
 describe("confirming a fix on /track", () => {
   it("is refused with only what staff screens show (number and the phone's last digits)", async () => {
     const t = await resolvedTicket(0);
-    const staffView = await apiJson(server.url, `/api/v1/tickets/${t.number}`, "GET", undefined, "agent");
+    const staffView = await apiJson(
+      server.url,
+      `/api/v1/tickets/${t.number}`,
+      "GET",
+      undefined,
+      "agent",
+    );
     expect(JSON.stringify(staffView.body)).toContain(PHONE.slice(-4));
     const forged = await feedback(t.number, { phone4: PHONE.slice(-4), resolved: true });
     expect(forged.status).toBe(400);
@@ -79,9 +88,15 @@ describe("confirming a fix on /track", () => {
       expect((await res.json()).attemptsLeft).toBe(4 - i);
     }
     // Reopened by staff and resolved again: the tries used stay used.
-    await apiJson(server.url, `/api/v1/tickets/${t.number}/actions`, "POST", { type: "reopen", reason: "consumer called back" });
+    await apiJson(server.url, `/api/v1/tickets/${t.number}/actions`, "POST", {
+      type: "reopen",
+      reason: "consumer called back",
+    });
     await apiJson(server.url, `/api/v1/tickets/${t.number}/actions`, "POST", { type: "start" });
-    await apiJson(server.url, `/api/v1/tickets/${t.number}/actions`, "POST", { type: "resolve", note: "second visit" });
+    await apiJson(server.url, `/api/v1/tickets/${t.number}/actions`, "POST", {
+      type: "resolve",
+      note: "second visit",
+    });
     const fourth = await feedback(t.number, { otp: wrong, resolved: true });
     expect((await fourth.json()).attemptsLeft).toBe(1);
     const right = await feedback(t.number, { otp, resolved: true });

@@ -58,7 +58,13 @@ beforeAll(async () => {
   const discoms = [...net.units.values()].filter((u) => u.kind === "discom");
   let i = 0;
   for (const user of USERS) {
-    const me = await apiJson<{ user: { unitId: string } }>(server.url, "/api/v1/session", "GET", undefined, user);
+    const me = await apiJson<{ user: { unitId: string } }>(
+      server.url,
+      "/api/v1/session",
+      "GET",
+      undefined,
+      user,
+    );
     const own = unitOf(me.body.user.unitId);
     userUnit.set(user, own.id);
     const child = unitOf(net.childrenOf(own.id)[0]);
@@ -67,11 +73,18 @@ beforeAll(async () => {
     const sameKind = [...net.units.values()].filter(
       (u) => u.kind === own.kind && u.id !== own.id && (!myDiscom || u.path.includes(myDiscom)),
     );
-    const siblingId = (sameKind.find((u) => u.parentId === own.parentId) ?? sameKind[0] ?? child).id;
+    const siblingId = (sameKind.find((u) => u.parentId === own.parentId) ?? sameKind[0] ?? child)
+      .id;
     const other = discoms.find((d) => d.id !== myDiscom && !own.path.includes(d.id)) ?? discoms[0];
-    const units: Record<Place, Unit> = { own, child, sibling: unitOf(siblingId), otherDiscom: other };
+    const units: Record<Place, Unit> = {
+      own,
+      child,
+      sibling: unitOf(siblingId),
+      otherDiscom: other,
+    };
     const row = {} as Record<Place, { unit: Unit; ticket: string }>;
-    for (const p of PLACES) row[p] = { unit: units[p], ticket: await ticketUnder(units[p].id, i++) };
+    for (const p of PLACES)
+      row[p] = { unit: units[p], ticket: await ticketUnder(units[p].id, i++) };
     places.set(user, row);
   }
 }, 120_000);
@@ -84,13 +97,22 @@ async function attempt(user: DemoUser, action: Action, place: Place): Promise<nu
   const { unit, ticket } = places.get(user)![place];
   switch (action) {
     case "read":
-      return (await apiJson(server.url, `/api/v1/tickets/${ticket}`, "GET", undefined, user)).status;
+      return (await apiJson(server.url, `/api/v1/tickets/${ticket}`, "GET", undefined, user))
+        .status;
     case "act":
       return (
-        await apiJson(server.url, `/api/v1/tickets/${ticket}/actions`, "POST", { type: "note", text: "matrix note" }, user)
+        await apiJson(
+          server.url,
+          `/api/v1/tickets/${ticket}/actions`,
+          "POST",
+          { type: "note", text: "matrix note" },
+          user,
+        )
       ).status;
     case "summary":
-      return (await apiJson(server.url, `/api/v1/units/${unit.id}/children`, "GET", undefined, user)).status;
+      return (
+        await apiJson(server.url, `/api/v1/units/${unit.id}/children`, "GET", undefined, user)
+      ).status;
     case "administer":
       // Administration is not per unit; the cell asks for the users of the system.
       return (await apiJson(server.url, "/api/v1/users", "GET", undefined, user)).status;
@@ -140,7 +162,13 @@ describe("who may see and do what, per role and unit", () => {
     expect(se.status).toBe(200);
     expect(se.body.tickets.length).toBeGreaterThan(0);
     for (const t of se.body.tickets) expect(t.path).toContain(userUnit.get("se.gorakhpur"));
-    const all = await apiJson<{ total: number }>(server.url, "/api/v1/tickets?limit=1", "GET", undefined, "control");
+    const all = await apiJson<{ total: number }>(
+      server.url,
+      "/api/v1/tickets?limit=1",
+      "GET",
+      undefined,
+      "control",
+    );
     expect(all.body.total).toBeGreaterThan(se.body.tickets.length);
   });
 

@@ -3,7 +3,7 @@ import { LiveTestClient } from "../../support/live-client.js";
 import { postReport, startTestServer } from "../../support/server.js";
 
 describe("a server restarted on the same data directory", () => {
-  it("serves identical counts", async () => {
+  it("serves identical counts", { timeout: 90_000 }, async () => {
     const first = await startTestServer({ keepData: true });
     const feeders = first.app.network.feeders;
     for (let i = 0; i < 30; i++) {
