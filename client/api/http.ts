@@ -2,7 +2,10 @@
  * The one way the client calls the REST API: JSON in and out, and every failure as an
  * `ApiRequestError` carrying the server's code, message, field errors and extra top-level fields
  * (`status` on a 409, `attemptsLeft` on a wrong OTP), so forms can show them next to their fields.
+ * Every change carries the session's CSRF token; a 401 `unauthenticated` ends the session here, so
+ * the router's guard sends the person to /login and back.
  */
+import { csrfToken, sessionEnded } from "../app/session.js";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -12,6 +15,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly fields: Readonly<Record<string, string>> = {},
     readonly extra: Readonly<Record<string, unknown>> = {},
+    /** Seconds the server asked us to wait (`Retry-After` on 429 and 503), or null. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -19,7 +24,7 @@ export class ApiRequestError extends Error {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PUT";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -41,7 +46,11 @@ function stringFields(v: unknown): Record<string, string> {
 }
 
 /** Builds the error a failed response stands for, whatever its body looks like. */
-export function errorFromResponse(status: number, body: unknown): ApiRequestError {
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  retryAfterHeader: string | null = null,
+): ApiRequestError {
   const b: ErrorBody = isRecord(body) ? body : {};
   const e = isRecord(b.error) ? b.error : {};
   const extra = Object.fromEntries(Object.entries(b).filter(([k]) => k !== "error"));
@@ -51,17 +60,42 @@ export function errorFromResponse(status: number, body: unknown): ApiRequestErro
     typeof e.message === "string" ? e.message : `HTTP ${status}`,
     stringFields(e.fields),
     extra,
+    parseRetryAfter(retryAfterHeader),
   );
 }
 
+/** `Retry-After` as seconds: a number of seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (value === null || value.trim() === "") return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/**
+ * Whether an answer means the session is over. The session endpoints themselves answer 401 as
+ * part of signing in (no session yet, wrong password), so only other paths end one.
+ */
+export function endsSession(path: string, err: ApiRequestError): boolean {
+  if (err.status !== 401 || err.code !== "unauthenticated") return false;
+  return !new URL(path, "http://nigrani.invalid").pathname.startsWith(SESSION_PATH);
+}
+
+export const SESSION_PATH = "/api/v1/session";
+
 /** Fetches `path` as JSON; resolves with the parsed body of a 2xx, rejects with ApiRequestError. */
 export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
   const headers: Record<string, string> = { accept: "application/json" };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
+  const token = method === "GET" ? null : csrfToken();
+  if (token) headers["x-csrf-token"] = token;
   let res: Response;
   try {
     res = await fetch(path, {
-      method: opts.method ?? (opts.body === undefined ? "GET" : "POST"),
+      method,
+      credentials: "same-origin",
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
@@ -77,7 +111,11 @@ export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Prom
   } catch {
     body = null;
   }
-  if (!res.ok) throw errorFromResponse(res.status, body);
+  if (!res.ok) {
+    const err = errorFromResponse(res.status, body, res.headers.get("retry-after"));
+    if (endsSession(path, err)) sessionEnded();
+    throw err;
+  }
   return body as T;
 }
 

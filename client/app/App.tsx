@@ -1,7 +1,8 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, type ComponentType } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { NotFound } from "../views/NotFound.js";
 import { Layout } from "./Layout.js";
+import { RequireSession } from "./RequireSession.js";
 
 // Every screen loads on first visit: the public /track page on a phone never downloads the map,
 // and the charts (Recharts) load only with the screens that draw them.
@@ -9,9 +10,11 @@ const ControlRoom = lazy(() =>
   import("../views/ControlRoom.js").then((m) => ({ default: m.ControlRoom })),
 );
 const Summary = lazy(() => import("../views/Summary.js"));
-// Wall and track stand outside the layout: a kiosk and the public page show no navigation.
+// Wall, track and login stand outside the layout: a kiosk, the public page and the sign-in page
+// show no navigation.
 const Wall = lazy(() => import("../views/Wall.js"));
 const Track = lazy(() => import("../views/Track.js"));
+const Login = lazy(() => import("../views/Login.js"));
 // The About page is rarely opened on a wall screen, so it loads on demand.
 const About = lazy(() => import("../views/About.js"));
 // Operations screens (drill-down, ticket, triage, quick entry) load on first visit.
@@ -19,113 +22,52 @@ const UnitView = lazy(() => import("../views/Unit.js"));
 const TicketView = lazy(() => import("../views/Ticket.js"));
 const TriageView = lazy(() => import("../views/Triage.js"));
 const IntakeView = lazy(() => import("../views/Intake.js"));
-// Administration (scorecards, officers, settings) is for a few desks, not the wall.
+// Administration (scorecards, officers, settings, users, keys, audit) is for a few desks.
 const ScorecardsView = lazy(() => import("../views/Scorecards.js"));
 const OfficersView = lazy(() => import("../views/Officers.js"));
 const SettingsView = lazy(() => import("../views/Settings.js"));
+const UsersView = lazy(() => import("../views/AdminUsers.js"));
+const KeysView = lazy(() => import("../views/AdminKeys.js"));
+const AuditView = lazy(() => import("../views/Audit.js"));
 
+function page(View: ComponentType) {
+  return (
+    <Suspense fallback={null}>
+      <View />
+    </Suspense>
+  );
+}
+
+/**
+ * The routes. /track, /about and /login are open to anyone; every other screen, the wall's kiosk
+ * included, sits behind RequireSession, which also keeps each role to the screens it may use.
+ */
 export function App() {
   return (
     <BrowserRouter>
       <Routes>
-        <Route
-          path="wall"
-          element={
-            <Suspense fallback={null}>
-              <Wall />
-            </Suspense>
-          }
-        />
-        <Route
-          path="track"
-          element={
-            <Suspense fallback={null}>
-              <Track />
-            </Suspense>
-          }
-        />
+        <Route path="track" element={page(Track)} />
+        <Route path="login" element={page(Login)} />
+        <Route element={<RequireSession />}>
+          <Route path="wall" element={page(Wall)} />
+        </Route>
         <Route element={<Layout />}>
-          <Route
-            index
-            element={
-              <Suspense fallback={null}>
-                <ControlRoom />
-              </Suspense>
-            }
-          />
-          <Route
-            path="summary"
-            element={
-              <Suspense fallback={null}>
-                <Summary />
-              </Suspense>
-            }
-          />
-          <Route
-            path="about"
-            element={
-              <Suspense fallback={null}>
-                <About />
-              </Suspense>
-            }
-          />
-          <Route
-            path="units/:unitId"
-            element={
-              <Suspense fallback={null}>
-                <UnitView />
-              </Suspense>
-            }
-          />
-          <Route
-            path="tickets/:number"
-            element={
-              <Suspense fallback={null}>
-                <TicketView />
-              </Suspense>
-            }
-          />
-          <Route
-            path="triage"
-            element={
-              <Suspense fallback={null}>
-                <TriageView />
-              </Suspense>
-            }
-          />
-          <Route
-            path="intake"
-            element={
-              <Suspense fallback={null}>
-                <IntakeView />
-              </Suspense>
-            }
-          />
-          <Route
-            path="scorecards"
-            element={
-              <Suspense fallback={null}>
-                <ScorecardsView />
-              </Suspense>
-            }
-          />
-          <Route
-            path="officers"
-            element={
-              <Suspense fallback={null}>
-                <OfficersView />
-              </Suspense>
-            }
-          />
-          <Route
-            path="settings"
-            element={
-              <Suspense fallback={null}>
-                <SettingsView />
-              </Suspense>
-            }
-          />
-          <Route path="*" element={<NotFound />} />
+          <Route path="about" element={page(About)} />
+          <Route element={<RequireSession />}>
+            <Route index element={page(ControlRoom)} />
+            <Route path="summary" element={page(Summary)} />
+            <Route path="units/:unitId" element={page(UnitView)} />
+            <Route path="tickets/:number" element={page(TicketView)} />
+            <Route path="triage" element={page(TriageView)} />
+            <Route path="intake" element={page(IntakeView)} />
+            <Route path="scorecards" element={page(ScorecardsView)} />
+            <Route path="officers" element={page(OfficersView)} />
+            <Route path="settings" element={page(SettingsView)} />
+            <Route path="admin/users" element={page(UsersView)} />
+            <Route path="admin/keys" element={page(KeysView)} />
+            <Route path="audit" element={page(AuditView)} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
         </Route>
       </Routes>
     </BrowserRouter>

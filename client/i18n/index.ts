@@ -8,6 +8,8 @@ import adminEn from "./admin.en.json";
 import adminHi from "./admin.hi.json";
 import screensEn from "./screens.en.json";
 import screensHi from "./screens.hi.json";
+import accessEn from "./access.en.json";
+import accessHi from "./access.hi.json";
 
 export const LANGUAGES = ["en", "hi"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,6 +23,7 @@ declare module "i18next" {
       ops: typeof opsEn;
       admin: typeof adminEn;
       screens: typeof screensEn;
+      access: typeof accessEn;
     };
   }
 }
@@ -58,8 +61,8 @@ export function initI18n(lng?: Language): typeof i18n {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
       resources: {
-        en: { translation: en, ops: opsEn, admin: adminEn, screens: screensEn },
-        hi: { translation: hi, ops: opsHi, admin: adminHi, screens: screensHi },
+        en: { translation: en, ops: opsEn, admin: adminEn, screens: screensEn, access: accessEn },
+        hi: { translation: hi, ops: opsHi, admin: adminHi, screens: screensHi, access: accessHi },
       },
       lng: initial,
       fallbackLng: "en",

@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry } from "geojson";
 import type { District, NetworkPayload, Unit } from "../../shared/network.js";
+import { apiFetch } from "../api/http.js";
 import { createStore, type Store } from "./store.js";
 
 /** A fetched-once resource as panels see it: loading, ready with data, or failed with a message. */
@@ -37,10 +38,8 @@ export function indexNetwork(payload: NetworkPayload): NetworkIndex {
   };
 }
 
-async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: "application/json" } });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
+function fetchJson<T>(url: string): Promise<T> {
+  return apiFetch<T>(url);
 }
 
 const RETRY_MS = 5000;

@@ -5,6 +5,7 @@ import {
   type ServerToClientEvents,
   type SubscribeAck,
 } from "../../shared/live.js";
+import { onSessionEnd, sessionEnded } from "../app/session.js";
 import { INITIAL_CONNECTION, nextConnection, type ConnectionEvent } from "./connection.js";
 import type { ConnectionState } from "./connection.js";
 import { applyDelta, fromSnapshot, type LiveUnitState } from "./state.js";
@@ -36,11 +37,20 @@ function subscribe(s: LiveSocket): void {
     .emitWithAck("subscribe", request)
     .then(
       (ack: SubscribeAck) => {
-        if (!ack.ok) transition({ type: "refused", reason: ack.error?.message ?? "refused" });
+        if (!ack.ok && ack.error?.code === "unauthenticated") sessionEnded();
+        else if (!ack.ok) transition({ type: "refused", reason: ack.error?.message ?? "refused" });
         else transition({ type: "subscribed" });
       },
       () => transition({ type: "attempt_failed", reason: "no answer to subscribe" }),
     );
+}
+
+/** The server refuses a socket whose session is gone with `data.code: "unauthenticated"`. */
+function refusedForSession(err: Error): boolean {
+  const data: unknown = (err as Error & { data?: unknown }).data;
+  return (
+    typeof data === "object" && data !== null && "code" in data && data.code === "unauthenticated"
+  );
 }
 
 function ensureSocket(): LiveSocket {
@@ -63,7 +73,11 @@ function ensureSocket(): LiveSocket {
     // A server-side disconnect is not retried by socket.io; a wall screen must come back on its own.
     if (!s.active) setTimeout(() => s.connect(), 2000);
   });
-  s.on("connect_error", (err) => transition({ type: "attempt_failed", reason: err.message }));
+  s.on("connect_error", (err) => {
+    // The socket signs in with the session cookie; a refusal for that reason ends the session.
+    if (refusedForSession(err)) sessionEnded();
+    else transition({ type: "attempt_failed", reason: err.message });
+  });
   if (typeof window !== "undefined") {
     window.addEventListener("offline", () => transition({ type: "browser_offline" }));
     window.addEventListener("online", () => {
@@ -120,3 +134,21 @@ export function watchUnit(unitId: string | undefined): () => void {
     });
   };
 }
+
+/**
+ * Closes the connection when the session ends, so a signed-out screen keeps no live data and the
+ * next sign-in (perhaps another user, with another scope) starts from a fresh snapshot.
+ */
+function closeLive(): void {
+  const s = socket;
+  socket = null;
+  wanted = undefined;
+  if (s) {
+    s.removeAllListeners();
+    s.disconnect();
+  }
+  liveStore.set(null);
+  connectionStore.set(INITIAL_CONNECTION);
+}
+
+onSessionEnd(closeLive);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { apiFetch } from "../api/http.js";
 
 /** A REST read that refreshes itself: the last good data stays while a refresh fails. */
 export interface Polled<T> {
@@ -13,10 +14,8 @@ const LOADING = { status: "loading", data: null, error: null, updatedAt: null } 
 /** After a failure, try again sooner than the normal period (a restarted server comes back). */
 const RETRY_MS = 5000;
 
-async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  const res = await fetch(url, { headers: { accept: "application/json" }, signal });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return (await res.json()) as T;
+function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
+  return apiFetch<T>(url, { signal });
 }
 
 /**

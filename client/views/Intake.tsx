@@ -1,5 +1,7 @@
 import "../panels/panels.css";
 import "./ops.css";
+import "../panels/admin/admin.css";
+import "../panels/access/access.css";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -13,6 +15,7 @@ import { useUnitSearch } from "../api/useUnitSearch.js";
 import { useLanguage } from "../i18n/useLanguage.js";
 import { showError, type ShownError } from "../panels/tickets/errors.js";
 import { CallForm, XPasteForm, type CallDraft } from "../panels/tickets/IntakeForms.js";
+import { TicketLookup } from "./TicketLookup.js";
 
 const OFFICE_KEY = "nigrani.intake.office";
 type Office = { id: string; name: string; nameHi: string };
@@ -111,6 +114,7 @@ export default function IntakeView() {
         <h1>{t("intake.title")}</h1>
         <p className="ops-page__lead">{t("intake.intro")}</p>
       </header>
+      <TicketLookup />
       <div className="intake-page__forms">
         <section className="panel ops-panel intake-page__form">
           <Filed filed={call.filed} />

@@ -3,7 +3,9 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
-import { postReport, startTestServer, type TestServer } from "../support/server.js";
+import { trackToken } from "../../server/tickets/otp.js";
+import { signedInContext } from "./screens-helpers.js";
+import { apiFetch, postReport, startTestServer, type TestServer } from "../support/server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SHOTS = path.join(ROOT, "screenshots");
@@ -23,7 +25,7 @@ interface SettingsBody {
 }
 
 async function api<T>(pathname: string, init?: { method: string; body: unknown }): Promise<T> {
-  const res = await fetch(`${server.url}${pathname}`, {
+  const res = await apiFetch(server.url, pathname, {
     method: init?.method ?? "GET",
     headers: { "content-type": "application/json" },
     body: init ? JSON.stringify(init.body) : undefined,
@@ -33,7 +35,8 @@ async function api<T>(pathname: string, init?: { method: string; body: unknown }
 }
 
 async function open(route: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  // Settings are the administrator's; scorecards and officers open for them too.
+  const context = await signedInContext(browser, server.url, viewport, "admin");
   const page = await context.newPage();
   await page.goto(`${server.url}${route}`);
   return page;
@@ -206,7 +209,7 @@ async function seed(): Promise<void> {
   }
   clock.offset = 0;
   const act = (n: string, body: unknown) =>
-    fetch(`${server.url}/api/v1/tickets/${n}/actions`, {
+    apiFetch(server.url, `/api/v1/tickets/${n}/actions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
@@ -219,7 +222,11 @@ async function seed(): Promise<void> {
     await fetch(`${server.url}/api/v1/track/${n}/feedback`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ phone4: String(10000 + i).slice(-4), resolved: i % 5 !== 0 }),
+      // The consumer's link token: staff-visible digits no longer confirm a fix.
+      body: JSON.stringify({
+        token: trackToken(server.app.config.OTP_SECRET, n),
+        resolved: i % 5 !== 0,
+      }),
     });
   }
   // Past the confirmation window: the unanswered resolutions close as unconfirmed.

@@ -3,7 +3,8 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
-import { postReport, startTestServer, type TestServer } from "../support/server.js";
+import { signedInContext } from "./screens-helpers.js";
+import { apiFetch, postReport, startTestServer, type TestServer } from "../support/server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SHOTS = path.join(ROOT, "screenshots");
@@ -33,7 +34,7 @@ beforeAll(async () => {
       "--no-first-run",
     ],
   });
-  const network = (await (await fetch(`${server.url}/api/v1/network`)).json()) as NetworkPayload;
+  const network = (await (await apiFetch(server.url, "/api/v1/network")).json()) as NetworkPayload;
   feeders = network.units.filter((u) => u.kind === "feeder");
 }, 120_000);
 
@@ -46,7 +47,7 @@ async function openControlRoom(
   query: string,
   viewport = { width: 1366, height: 768 },
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await signedInContext(browser, server.url, viewport, "control");
   const page = await context.newPage();
   await page.goto(`${server.url}/${query}`);
   await page.locator(".badge[data-status=live]").waitFor({ timeout: 15_000 });

@@ -4,7 +4,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
 import type { TicketSummary } from "../../shared/tickets.js";
-import { postReport, startTestServer, type TestServer } from "../support/server.js";
+import { signedInContext } from "./screens-helpers.js";
+import { apiFetch, postReport, startTestServer, type TestServer } from "../support/server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SHOTS = path.join(ROOT, "screenshots");
@@ -33,7 +34,7 @@ beforeAll(async () => {
       "--no-first-run",
     ],
   });
-  const network = (await (await fetch(`${server.url}/api/v1/network`)).json()) as NetworkPayload;
+  const network = (await (await apiFetch(server.url, "/api/v1/network")).json()) as NetworkPayload;
   units = new Map(network.units.map((u) => [u.id, u]));
   feeders = network.units.filter((u) => u.kind === "feeder");
 }, 120_000);
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 async function open(url: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await signedInContext(browser, server.url, viewport, "control");
   const page = await context.newPage();
   // Generous: other browser tests may be running beside this one on the same CPUs.
   page.setDefaultTimeout(60_000);
@@ -72,7 +73,7 @@ async function fileOn(
 }
 
 async function getTicket(number: string): Promise<TicketSummary> {
-  const res = await fetch(`${server.url}/api/v1/tickets/${number}`);
+  const res = await apiFetch(server.url, `/api/v1/tickets/${number}`);
   return ((await res.json()) as { ticket: TicketSummary }).ticket;
 }
 
@@ -119,7 +120,7 @@ describe("an engineer's day in the browser", () => {
 
     // Reassign to the sub-division's officer, with a reason.
     const officers = (await (
-      await fetch(`${server.url}/api/v1/officers?unit=${trail[5]}`)
+      await apiFetch(server.url, `/api/v1/officers?unit=${trail[5]}`)
     ).json()) as {
       officers: Array<{ id: string; unit_id: string; name: string; designation: string }>;
     };

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
-import { postReport } from "../support/server.js";
+import { signIn, type DemoUser } from "../support/auth.js";
+import { apiFetch, postReport } from "../support/server.js";
 
 /** Shared by the screens-*.test.ts browser tests: one way to start chromium, seed and screenshot. */
 
@@ -35,12 +36,33 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * A browser context signed in as a demo user (the session cookie the sign-in page would get), or
+ * signed out with `as: null`, for the public pages.
+ */
+export async function signedInContext(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number },
+  as: DemoUser | null = "control",
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  if (!as) return context;
+  const session = await signIn(new URL(url).origin, as);
+  const [name, value] = session.cookie.split("=");
+  await context.addCookies([
+    { name, value, url: new URL(url).origin, httpOnly: true, sameSite: "Lax" },
+  ]);
+  return context;
+}
+
 export async function openPage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = { width: 1366, height: 768 },
+  as: DemoUser | null = "control",
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await signedInContext(browser, url, viewport, as);
   const page = await context.newPage();
   // A failing step names its locator well before the test's own timeout.
   page.setDefaultTimeout(10_000);
@@ -49,17 +71,29 @@ export async function openPage(
 }
 
 export async function feedersOf(url: string): Promise<Unit[]> {
-  const network = (await (await fetch(`${url}/api/v1/network`)).json()) as NetworkPayload;
+  const network = (await (await apiFetch(url, "/api/v1/network")).json()) as NetworkPayload;
   return network.units.filter((u) => u.kind === "feeder");
 }
 
 const TEXTS = [
-  { text: "No power since 6 am in our colony, transformer burnt", category: "supply_cut", channel: "call_centre" },
+  {
+    text: "No power since 6 am in our colony, transformer burnt",
+    category: "supply_cut",
+    channel: "call_centre",
+  },
   { text: "बिजली सुबह से नहीं है, कोई सुनवाई नहीं हो रही", category: "supply_cut", channel: "whatsapp" },
   { text: "Pole gir gaya hai road par, taar latak rahe hain", category: "pole_wire", channel: "x" },
-  { text: "Meter bahut tez chal raha hai, bill double aaya", category: "meter_jumping", channel: "app" },
+  {
+    text: "Meter bahut tez chal raha hai, bill double aaya",
+    category: "meter_jumping",
+    channel: "app",
+  },
   { text: "बिल गलत आया है, रीडिंग नहीं ली गई", category: "bill_generation", channel: "portal" },
-  { text: "Meter reading not taken for three months", category: "meter_reading", channel: "officer_phone" },
+  {
+    text: "Meter reading not taken for three months",
+    category: "meter_reading",
+    channel: "officer_phone",
+  },
 ] as const;
 
 /** Files `count` reports spread over the feeders, `parallel` at a time (the writer groups commits). */

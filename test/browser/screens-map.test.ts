@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { apiFetch, startTestServer, type TestServer } from "../support/server.js";
 import {
   assertBuilt,
   causeOutage,
@@ -31,7 +31,7 @@ beforeAll(async () => {
     config: { NETWORK_FEEDERS: 20_000, NETWORK_CONSUMERS: 40_000 },
   });
   browser = await launch();
-  network = (await (await fetch(`${server.url}/api/v1/network`)).json()) as NetworkPayload;
+  network = (await (await apiFetch(server.url, "/api/v1/network")).json()) as NetworkPayload;
   feeders = network.units.filter((u) => u.kind === "feeder");
   // Old open tickets owe lakhs of rupees; many current ones light up thousands of feeders.
   clock.offset = -20 * 24 * HOUR;
@@ -111,7 +111,13 @@ describe("the map with 20,000 feeders", () => {
     const long = frames.filter((f) => f > 100).length;
     console.log(
       "20k feeders:",
-      JSON.stringify({ firstDraw: first, drawsMs: draws, frames: frames.length, p95FrameMs: p95.toFixed(1), longFrames: long }),
+      JSON.stringify({
+        firstDraw: first,
+        drawsMs: draws,
+        frames: frames.length,
+        p95FrameMs: p95.toFixed(1),
+        longFrames: long,
+      }),
     );
     // Timings are reported above, not asserted (speed belongs to measurement, not to pass/fail);
     // what is asserted is that the map kept drawing frames through the drags and zooms.
@@ -134,7 +140,9 @@ describe("the control room's controls", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("shade")).toBe("absolute");
     expect(await page.locator(".map-legend").innerText()).toContain("Open tickets per district");
 
-    const discom = network.units.find((u) => u.id === "PuVVNL") ?? network.units.find((u) => u.kind === "discom")!;
+    const discom =
+      network.units.find((u) => u.id === "PuVVNL") ??
+      network.units.find((u) => u.kind === "discom")!;
     await page.getByTestId("unit-picker").selectOption(discom.id);
     await expect.poll(() => new URL(page.url()).searchParams.get("unit")).toBe(discom.id);
     await expect.poll(() => zoomOf(page)).toBeGreaterThan(start + 0.5);
@@ -147,7 +155,9 @@ describe("the control room's controls", () => {
     await expect.poll(() => zoomOf(page)).toBeLessThan(start + 0.3);
     await page.reload();
     await page.locator(".badge[data-status=live]").waitFor();
-    await expect.poll(() => page.locator(".map-panel").getAttribute("data-shading")).toBe("absolute");
+    await expect
+      .poll(() => page.locator(".map-panel").getAttribute("data-shading"))
+      .toBe("absolute");
     await map(page).and(page.locator("[data-zoom]")).waitFor();
     const before = await zoomOf(page);
     const box = (await map(page).boundingBox())!;
@@ -170,7 +180,9 @@ describe("the control room's controls", () => {
     const alarm = page.locator(".alarm--incident").first();
     await alarm.waitFor();
     // The alarm appears with the incident and fills in its count as the reports are joined.
-    await expect.poll(() => alarm.innerText(), { timeout: 15_000 }).toContain(`${feeders[4321].name}: 8 reports`);
+    await expect
+      .poll(() => alarm.innerText(), { timeout: 15_000 })
+      .toContain(`${feeders[4321].name}: 8 reports`);
     await page.locator(".incident-marker").first().waitFor();
     expect(await page.locator(".map-legend").innerText()).toContain("Feeder outage (incident)");
     await shot(page, "control-room-alarm-1920x1080-en");
@@ -209,7 +221,14 @@ describe("the control room's controls", () => {
         }),
       );
     }
-    for (const expected of ["unit-picker", "radio:per10k", "map", "Reset view", "alarm-sound", "feed-link"]) {
+    for (const expected of [
+      "unit-picker",
+      "radio:per10k",
+      "map",
+      "Reset view",
+      "alarm-sound",
+      "feed-link",
+    ]) {
       expect([...reached], expected).toContain(expected);
     }
     // Arrow keys switch the shading like any radio group; Enter on a feed row opens its ticket.
@@ -231,18 +250,28 @@ describe("the control room's controls", () => {
     const en = await owed.innerText();
     // Lakhs: ₹1,23,456 rather than ₹123,456.
     expect(en).toMatch(/^₹\d{1,2},\d{2},\d{3}$/);
-    expect(await page.locator("[data-tile=open] .tile__value").innerText()).toMatch(/^\d{1,2},\d{3}$/);
+    expect(await page.locator("[data-tile=open] .tile__value").innerText()).toMatch(
+      /^\d{1,2},\d{3}$/,
+    );
     await page.locator("[data-chart=hourly] .recharts-surface").first().waitFor();
 
     await page.getByTestId("lang-toggle").click();
     expect(await page.locator("html").getAttribute("lang")).toBe("hi");
-    expect(await page.locator("[data-tile=compensation] .tile__label").innerText()).toBe("देय क्षतिपूर्ति");
-    expect(await page.locator("[data-tile=breached] .tile__label").innerText()).toBe("समय सीमा पार");
+    expect(await page.locator("[data-tile=compensation] .tile__label").innerText()).toBe(
+      "देय क्षतिपूर्ति",
+    );
+    expect(await page.locator("[data-tile=breached] .tile__label").innerText()).toBe(
+      "समय सीमा पार",
+    );
     expect(await owed.innerText()).toBe(en);
     expect(await page.locator("[data-chart=hourly] h2").innerText()).toBe("आज प्रति घंटा शिकायतें");
     expect(await page.locator("[data-chart=worst] h2").innerText()).toBe("10 सबसे पीछे खंड");
-    expect(await page.locator(".map-legend").innerText()).toContain("प्रति 10,000 उपभोक्ता खुली शिकायतें");
-    expect(await page.locator("[data-chart=categories]").innerText()).toContain("बिजली आपूर्ति बाधित");
+    expect(await page.locator(".map-legend").innerText()).toContain(
+      "प्रति 10,000 उपभोक्ता खुली शिकायतें",
+    );
+    expect(await page.locator("[data-chart=categories]").innerText()).toContain(
+      "बिजली आपूर्ति बाधित",
+    );
     await causeOutage(server.url, feeders[9876]);
     await page.locator(".alarm--incident").first().waitFor();
     expect(await page.locator(".alarm--incident").first().innerText()).toContain("शिकायतें");

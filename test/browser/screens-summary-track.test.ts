@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Unit } from "../../shared/network.js";
 import type { SummaryStats } from "../../client/stats/types.js";
-import { postReport, startTestServer, type TestServer } from "../support/server.js";
+import { apiFetch, postReport, startTestServer, type TestServer } from "../support/server.js";
 import {
   assertBuilt,
   digits,
@@ -25,7 +25,11 @@ let feeders: Unit[];
 
 const en = {
   count: new Intl.NumberFormat("en-IN"),
-  rupees: new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", maximumFractionDigits: 0 }),
+  rupees: new Intl.NumberFormat("en-IN", {
+    style: "currency",
+    currency: "INR",
+    maximumFractionDigits: 0,
+  }),
   pct: new Intl.NumberFormat("en-IN", { style: "percent", maximumFractionDigits: 1 }),
 };
 const pct = (v: number | null) => (v === null ? "–" : en.pct.format(v / 100));
@@ -51,7 +55,7 @@ afterAll(async () => {
 });
 
 async function action(number: string, body: unknown): Promise<void> {
-  const res = await fetch(`${server.url}/api/v1/tickets/${number}/actions`, {
+  const res = await apiFetch(server.url, `/api/v1/tickets/${number}/actions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -79,15 +83,20 @@ async function lookUp(page: Page, phone4: string): Promise<void> {
 
 describe("the minister's summary in a browser", () => {
   it("shows the API's numbers on every tile, in Indian grouping, in English and Hindi", async () => {
-    const page = await openPage(browser, `${server.url}/summary?lang=en`, { width: 1024, height: 1366 });
+    const page = await openPage(browser, `${server.url}/summary?lang=en`, {
+      width: 1024,
+      height: 1366,
+    });
     await page.locator(".summary-tile[data-unit=network]").waitFor({ timeout: 15_000 });
-    const api = (await (await fetch(`${server.url}/api/v1/summary`)).json()) as SummaryStats;
+    const api = (await (await apiFetch(server.url, "/api/v1/summary")).json()) as SummaryStats;
     expect(api.tiles.length).toBeGreaterThanOrEqual(4);
     expect(await page.locator(".summary-tile").count()).toBe(api.tiles.length);
     for (const tile of api.tiles) {
       const card = page.locator(`.summary-tile[data-unit="${tile.unitId}"]`);
-      const figure = (id: string) => card.locator(`[data-figure=${id}] .summary-figure__value`).innerText();
-      const rate = (id: string) => card.locator(`[data-rate=${id}] .summary-rate__value`).innerText();
+      const figure = (id: string) =>
+        card.locator(`[data-figure=${id}] .summary-figure__value`).innerText();
+      const rate = (id: string) =>
+        card.locator(`[data-rate=${id}] .summary-rate__value`).innerText();
       expect(await figure("received"), tile.unitId).toBe(en.count.format(tile.receivedToday));
       expect(await figure("open"), tile.unitId).toBe(en.count.format(tile.open));
       expect(await figure("breached"), tile.unitId).toBe(en.count.format(tile.breached));
@@ -109,13 +118,15 @@ describe("the minister's summary in a browser", () => {
     // One click on the language switch: Hindi labels, the same Indian grouping.
     await page.getByTestId("lang-toggle").click();
     expect(await page.locator("html").getAttribute("lang")).toBe("hi");
-    await expect
-      .poll(() => page.locator("h1").innerText())
-      .toBe("मंत्री के लिए सारांश");
+    await expect.poll(() => page.locator("h1").innerText()).toBe("मंत्री के लिए सारांश");
     const hiCard = page.locator(".summary-tile[data-unit=network]");
-    expect(await hiCard.locator("[data-figure=open] .summary-figure__label").innerText()).toBe("खुली");
+    expect(await hiCard.locator("[data-figure=open] .summary-figure__label").innerText()).toBe(
+      "खुली",
+    );
     expect(await hiCard.locator(".summary-tile__name").innerText()).toBe("संपूर्ण नेटवर्क");
-    expect(await hiCard.locator("[data-rate=compensation] .summary-rate__value").innerText()).toBe(owed);
+    expect(await hiCard.locator("[data-rate=compensation] .summary-rate__value").innerText()).toBe(
+      owed,
+    );
     expect(await page.locator("body").innerText()).not.toMatch(/\b\d{10}\b/);
 
     // A tap on a discom's tile opens its drill-down.
@@ -133,7 +144,11 @@ describe("the minister's summary in a browser", () => {
         await spaNavigate(page, `/summary?lang=${lang}`);
         await page.locator(`html[lang=${lang}]`).waitFor();
         await page.locator(".summary-tile[data-unit=network]").waitFor();
-        await shot(page, `summary-${viewport.width}x${viewport.height}-${lang}`, viewport.width < 600);
+        await shot(
+          page,
+          `summary-${viewport.width}x${viewport.height}-${lang}`,
+          viewport.width < 600,
+        );
       }
     }
     await page.context().close();
@@ -181,14 +196,16 @@ describe("the public track page in a browser", () => {
     await page.getByLabel("Anything to add? (optional)").fill("Still no light in the evening");
     await page.getByRole("button", { name: "Send answer" }).click();
     await page.locator(".track-thanks").waitFor();
-    expect(await page.locator(".track-thanks").innerText()).toContain("We have reopened your complaint");
+    expect(await page.locator(".track-thanks").innerText()).toContain(
+      "We have reopened your complaint",
+    );
     expect(await page.getByTestId("track-status").innerText()).toBe("Reopened");
     expect(await page.locator(".track-timeline").innerText()).toContain(
       "You said it is not fixed. Rating: 2 of 5.",
     );
     expect(await page.locator("body").innerText()).not.toContain("9876501234");
 
-    const detail = (await (await fetch(`${server.url}/api/v1/tickets/${number}`)).json()) as {
+    const detail = (await (await apiFetch(server.url, `/api/v1/tickets/${number}`)).json()) as {
       ticket: { status: string };
     };
     expect(detail.ticket.status).toBe("reopened");
@@ -218,7 +235,11 @@ describe("the public track page in a browser", () => {
           await page.getByTestId("lang-toggle").click();
           await page.locator(`html[lang=${lang}]`).waitFor();
         }
-        await shot(page, `track-${viewport.width}x${viewport.height}-${lang}`, viewport.width < 600);
+        await shot(
+          page,
+          `track-${viewport.width}x${viewport.height}-${lang}`,
+          viewport.width < 600,
+        );
       }
     }
     await page.context().close();
@@ -229,11 +250,16 @@ describe("the public track page in a browser", () => {
     // Use up this address's lookups (30 a minute), as someone guessing digits would.
     let limited = false;
     for (let i = 0; i < 40 && !limited; i++) {
-      const res = await fetch(`${server.url}/api/v1/track/${number}?phone4=${String(i).padStart(4, "0")}`);
+      const res = await fetch(
+        `${server.url}/api/v1/track/${number}?phone4=${String(i).padStart(4, "0")}`,
+      );
       limited = res.status === 429;
     }
     expect(limited).toBe(true);
-    const page = await openPage(browser, `${server.url}/track?n=${number}&lang=en`, { width: 390, height: 844 });
+    const page = await openPage(browser, `${server.url}/track?n=${number}&lang=en`, {
+      width: 390,
+      height: 844,
+    });
     await lookUp(page, "2345");
     const problem = page.locator("[data-problem=rate_limited]");
     await problem.waitFor();

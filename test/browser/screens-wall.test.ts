@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
-import { postReport, startTestServer, type TestServer } from "../support/server.js";
+import { apiFetch, postReport, startTestServer, type TestServer } from "../support/server.js";
 import {
   assertBuilt,
   causeOutage,
@@ -26,7 +26,7 @@ beforeAll(async () => {
   assertBuilt();
   server = await startTestServer({ clock, keepData: true });
   browser = await launch();
-  const network = (await (await fetch(`${server.url}/api/v1/network`)).json()) as NetworkPayload;
+  const network = (await (await apiFetch(server.url, "/api/v1/network")).json()) as NetworkPayload;
   feeders = network.units.filter((u) => u.kind === "feeder");
   // The discom with the most feeders in this small network, so its slide has something to show.
   const perDiscom = new Map<string, number>();
