@@ -58,8 +58,10 @@ export function listTickets(
   return apiFetch<TicketPage>(`/api/v1/tickets${queryString(query)}`, { signal });
 }
 
-export function getTicket(number: string, signal?: AbortSignal) {
-  return apiFetch<TicketDetail>(`/api/v1/tickets/${enc(number)}`, { signal });
+/** `phone`: the caller on the line, whose own ticket the call centre may see in full. */
+export function getTicket(number: string, signal?: AbortSignal, phone?: string) {
+  const q = phone ? `?phone=${encodeURIComponent(phone)}` : "";
+  return apiFetch<TicketDetail>(`/api/v1/tickets/${enc(number)}${q}`, { signal });
 }
 
 export function postTicketAction(number: string, action: TicketAction) {

@@ -2,7 +2,7 @@ import "../panels/panels.css";
 import "./ops.css";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { ROOT_UNIT_ID } from "../../shared/domain.js";
 import { getTicket, listOfficers } from "../api/endpoints.js";
 import type { OfficerWire, UnitCrumb } from "../api/types.js";
@@ -28,11 +28,13 @@ export default function TicketView() {
   const { t } = useTranslation("ops");
   const lng = useLanguage();
   const number = (useParams().number ?? "").toUpperCase();
+  const [params] = useSearchParams();
+  const caller = params.get("phone") ?? undefined;
   const now = useNow(30_000);
   const network = useNetwork();
   const index = network.status === "ready" ? network.data : null;
-  const detail = useRemote(number ? `ticket:${number}` : null, (signal) =>
-    getTicket(number, signal),
+  const detail = useRemote(number ? `ticket:${number}:${caller ?? ""}` : null, (signal) =>
+    getTicket(number, signal, caller),
   );
   const data = detail.data;
   const reload = detail.reload;

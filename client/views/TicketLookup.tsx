@@ -20,6 +20,8 @@ export function TicketLookup() {
     busy: boolean;
     page: TicketPage | null;
     error: string | null;
+    /** The caller's phone, when the look-up was by phone: their own tickets then open in full. */
+    phone?: string;
   }>({ busy: false, page: null, error: null });
 
   const find = async (e: FormEvent) => {
@@ -29,7 +31,8 @@ export function TicketLookup() {
     if (!query) return;
     setState({ busy: true, page: null, error: null });
     try {
-      setState({ busy: false, page: await listTickets({ ...query, limit: 20 }), error: null });
+      const page = await listTickets({ ...query, limit: 20 });
+      setState({ busy: false, page, error: null, phone: "phone" in query ? query.phone : undefined });
     } catch (err) {
       setState({ busy: false, page: null, error: errorMessage(err) });
     }
@@ -66,6 +69,7 @@ export function TicketLookup() {
       {(state.page || state.error || state.busy) && (
         <TicketList
           title={t("lookup.results")}
+          linkQuery={state.phone ? `?phone=${encodeURIComponent(state.phone)}` : undefined}
           tickets={state.page?.tickets ?? []}
           total={state.page?.total ?? null}
           places={network.status === "ready" ? network.data : null}

@@ -15,6 +15,8 @@ import { SlaBadge } from "./SlaBadge.js";
 
 export interface TicketListProps {
   title: string;
+  /** Appended to each ticket's link (the call centre's `?phone=` of the caller). */
+  linkQuery?: string;
   tickets: readonly TicketSummary[];
   total: number | null;
   /** For feeder names; rows show the feeder id until it has loaded. */
@@ -78,7 +80,7 @@ export function TicketList(props: TicketListProps) {
                   <tr key={tk.number} data-ticket={tk.number}>
                     <th scope="row" data-label={t("tickets.col.number")}>
                       <Link
-                        to={`/tickets/${encodeURIComponent(tk.number)}`}
+                        to={`/tickets/${encodeURIComponent(tk.number)}${props.linkQuery ?? ""}`}
                         className="ticket-number"
                       >
                         {tk.number}
