@@ -96,7 +96,12 @@ export async function summary(
     if (r.sla_state === "breached") a.owed += compensationOwed(r, limits, now).amount;
   }
   // Yesterday at this time, for the trend arrows: tickets open then, and of those past due.
+  // A ticket created this week and also resolved, closed or breached is in both lists: once only.
+  const seen = new Set<string>();
   for (const r of [...created, ...active]) {
+    const key = `${r.id}|${r.unit_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (!openAt(r, dayAgo)) continue;
     const a = per.get(r.unit_id)!;
     a.openThen++;

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ManualClock } from "../../../server/clock/clock.js";
+import type { NigraniApp } from "../../../server/app.js";
+import { summary } from "../../../server/stats/summary.js";
+import { fileOn, startTestApp } from "../../support/app.js";
+
+let app: NigraniApp;
+let clock: ManualClock;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  ({ app, clock } = await startTestApp());
+});
+afterAll(() => app.close());
+
+const tiles = () =>
+  summary(
+    {
+      store: app.store,
+      network: app.network,
+      projections: app.projections,
+      limits: app.settings.get().slaLimits,
+    },
+    clock.now(),
+  ).then((s) => s.tiles);
+
+describe("summary trends", () => {
+  it("counts a breached ticket opened this week once in 'open yesterday', so an unchanged load is flat", async () => {
+    for (let i = 0; i < 6; i++) await fileOn(app, app.network.feeders[i]);
+    // Three days on, nothing was resolved: the six tickets are breached and were open yesterday too.
+    for (let d = 0; d < 3; d++) {
+      clock.advance(DAY);
+      await app.sweeper.runOnce();
+    }
+    const network = (await tiles()).find((t) => t.unitId === "network")!;
+    expect(network.open).toBe(6);
+    expect(network.breached).toBe(6);
+    expect(network.trend.open).toBe("flat");
+  });
+});
