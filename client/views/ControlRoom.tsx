@@ -134,6 +134,7 @@ export function ControlRoom() {
       <div className="control-room__side">
         <AlarmsPanel
           alarms={alarms.alarms}
+          total={alarms.total}
           now={now}
           units={networkData?.units ?? null}
           threshold={threshold}

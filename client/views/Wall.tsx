@@ -126,6 +126,7 @@ export default function Wall() {
             shapes={shapes}
             summary={summary.data}
             alarms={alarms.alarms}
+            alarmsTotal={alarms.total}
             threshold={playlist.surge}
             shading={playlist.shading}
             now={now}
