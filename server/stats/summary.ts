@@ -24,6 +24,26 @@ export interface SummaryTile {
   falseClosures: number;
   compensationOwed: number;
   trend: { received: Trend; open: Trend; breached: Trend };
+  /**
+   * On the network tile only: tickets not yet placed in any state (the triage queue's unplaced
+   * part). They count in the network's figures and in no state's, so the states plus this line
+   * add up to the network.
+   */
+  notPlaced?: { receivedToday: number; open: number; breached: number };
+}
+
+/** What the network holds beyond the sum of its states. */
+function notPlacedOf(tiles: SummaryTile[]): SummaryTile["notPlaced"] {
+  const root = tiles.find((t) => t.kind === "network");
+  if (!root) return undefined;
+  const states = tiles.filter((t) => t.kind === "state");
+  const rest = (pick: (t: SummaryTile) => number) =>
+    pick(root) - states.reduce((a, t) => a + pick(t), 0);
+  return {
+    receivedToday: rest((t) => t.receivedToday),
+    open: rest((t) => t.open),
+    breached: rest((t) => t.breached),
+  };
 }
 
 const trend = (now: number, then: number): Trend =>
@@ -130,5 +150,7 @@ export async function summary(
       },
     };
   });
+  const root = tiles.find((t) => t.kind === "network");
+  if (root) root.notPlaced = notPlacedOf(tiles);
   return { generatedAt: nowIso, tiles };
 }

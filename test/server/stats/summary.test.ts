@@ -38,3 +38,22 @@ describe("summary trends", () => {
     expect(network.trend.open).toBe("flat");
   });
 });
+
+describe("summary totals", () => {
+  it("reconcile: the states plus the 'not yet placed' line add up to the whole network", async () => {
+    await fileOn(app, app.network.feeders[1], { lat: undefined, lon: undefined, text: "no light" });
+    await fileOn(app, app.network.feeders[1], {
+      lat: undefined,
+      lon: undefined,
+      text: "light gone",
+      phone: "9811111111",
+    });
+    const all = await tiles();
+    const network = all.find((t) => t.unitId === "network")!;
+    const states = all.filter((t) => t.kind === "state");
+    expect(network.notPlaced?.open).toBe(2);
+    for (const k of ["receivedToday", "open", "breached"] as const) {
+      expect(states.reduce((a, t) => a + t[k], 0) + network.notPlaced![k]).toBe(network[k]);
+    }
+  });
+});
