@@ -12,6 +12,7 @@ import { networkRouter } from "./http/network.js";
 import { opsRouter } from "./http/ops.js";
 import { reportsRouter } from "./http/reports.js";
 import { staticRouter } from "./http/static.js";
+import { compressJson } from "./http/compress.js";
 import { ticketsRouter } from "./http/tickets.js";
 import type { IntakeContext, TextTriage } from "./intake/ingest.js";
 import { LiveHub } from "./live/hub.js";
@@ -146,6 +147,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   let shuttingDown = false;
   for (const router of channelRouters({ config, intake, log })) app.use(router);
   app.use(express.json({ limit: "256kb" }));
+  app.use("/api", compressJson());
   app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
   app.use(reportsRouter(intake));
   app.use(ticketsRouter({ store, network, officers, settings, clock }));
