@@ -194,3 +194,41 @@ describe("the minister's summary", () => {
     await page.context().close();
   });
 });
+
+describe("place names on the map", () => {
+  it("labels districts at the default zoom, without hovering and without a tile server", async () => {
+    const page = await openPage(browser, `${server.url}/?lang=hi`, { width: 1366, height: 768 });
+    const map = page.locator(".map-panel .leaflet-container");
+    await expect
+      .poll(async () => Number(await map.getAttribute("data-place-labels")), { timeout: 15_000 })
+      .toBeGreaterThan(15);
+    const names = await page.locator(".place-label__text").allInnerTexts();
+    expect(names).toContain("लखनऊ");
+    // No two labels overlap.
+    const boxes = await page
+      .locator(".place-label__text")
+      .evaluateAll((els) =>
+        els.map(
+          (e) =>
+            e.getBoundingClientRect().toJSON() as {
+              x: number;
+              y: number;
+              width: number;
+              height: number;
+            },
+        ),
+      );
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        const apart =
+          a.x + a.width <= b.x ||
+          b.x + b.width <= a.x ||
+          a.y + a.height <= b.y ||
+          b.y + b.height <= a.y;
+        expect(apart, `${names[i]} / ${names[j]}`).toBe(true);
+      }
+    await page.context().close();
+  });
+});
