@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation, useSearchParams } from "react-router";
+import { useScreenTitle } from "./useScreenTitle.js";
 import { isLanguage, setLanguage } from "../i18n/index.js";
 import { useLanguage } from "../i18n/useLanguage.js";
 import { useConnection, useLiveUnit, useLiveUpdatedAt, useNow } from "../live/hooks.js";
@@ -16,6 +17,7 @@ export function Layout() {
   const lng = useLanguage();
   const [params, setParams] = useSearchParams();
   const { pathname } = useLocation();
+  useScreenTitle();
   const urlLang = params.get("lang");
   // The whole app shows live state in its header, so the shell keeps the subscription.
   useLiveUnit();
