@@ -8,7 +8,6 @@ import {
   digits,
   feedersOf,
   launch,
-  openPage,
 } from "./screens-helpers.js";
 
 /**
@@ -45,6 +44,16 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Opens a page with generous timeouts: these tests run on a busy, shared machine. */
+async function visit(path: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.setDefaultNavigationTimeout(60_000);
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
 
 /** Web Mercator pixel position at a zoom (the projection Leaflet draws with). */
 function project(u: { lat: number; lon: number }, zoom: number): { x: number; y: number } {
@@ -106,7 +115,7 @@ async function expectMarkersAtFeeders(page: Page, shown: Unit[]): Promise<void> 
 
 describe("outages on the map", () => {
   it("draws each outage marker inside the control room's map at its feeder's position", async () => {
-    const page = await openPage(browser, `${server.url}/?lang=en`, { width: 1366, height: 768 });
+    const page = await visit(`/?lang=en`);
     await page.locator(".badge[data-status=live]").waitFor();
     await expectMarkersAtFeeders(page, outageFeeders);
     await page.context().close();
@@ -116,10 +125,7 @@ describe("outages on the map", () => {
     const f = outageFeeders[1];
     const circle = f.path[4];
     const inCircle = outageFeeders.filter((o) => o.path.includes(circle));
-    const page = await openPage(browser, `${server.url}/units/${circle}?lang=en`, {
-      width: 1366,
-      height: 768,
-    });
+    const page = await visit(`/units/${circle}?lang=en`);
     await expectMarkersAtFeeders(page, inCircle);
     await page.context().close();
   });
@@ -127,7 +133,7 @@ describe("outages on the map", () => {
 
 describe("alarms", () => {
   it("lists the open outages after a reload, and an outage's report count follows new reports", async () => {
-    const page = await openPage(browser, `${server.url}/?lang=en`, { width: 1366, height: 768 });
+    const page = await visit(`/?lang=en`);
     await page.locator(".badge[data-status=live]").waitFor();
     await page.reload();
     await page.locator(".badge[data-status=live]").waitFor();
@@ -165,7 +171,7 @@ describe("the triage queue", () => {
       .orderBy("created_at", "asc")
       .orderBy("id", "asc")
       .executeTakeFirstOrThrow();
-    const page = await openPage(browser, `${server.url}/triage?lang=en`);
+    const page = await visit(`/triage?lang=en`);
     const first = page.locator(".triage-card").first();
     await first.waitFor();
     expect(await first.getAttribute("data-ticket")).toBe(oldest.number);
@@ -175,7 +181,7 @@ describe("the triage queue", () => {
 
 describe("the minister's summary", () => {
   it("adds up: the states plus 'not yet placed' equal the whole network, figure by figure", async () => {
-    const page = await openPage(browser, `${server.url}/summary?lang=en`);
+    const page = await visit(`/summary?lang=en`);
     await page.locator(".summary-tile[data-unit=network]").waitFor();
     const figure = async (unit: string, id: string) =>
       digits(
@@ -197,7 +203,7 @@ describe("the minister's summary", () => {
 
 describe("place names on the map", () => {
   it("labels districts at the default zoom, without hovering and without a tile server", async () => {
-    const page = await openPage(browser, `${server.url}/?lang=hi`, { width: 1366, height: 768 });
+    const page = await visit(`/?lang=hi`);
     const map = page.locator(".map-panel .leaflet-container");
     await expect
       .poll(async () => Number(await map.getAttribute("data-place-labels")), { timeout: 15_000 })
@@ -205,19 +211,17 @@ describe("place names on the map", () => {
     const names = await page.locator(".place-label__text").allInnerTexts();
     expect(names).toContain("लखनऊ");
     // No two labels overlap.
-    const boxes = await page
-      .locator(".place-label__text")
-      .evaluateAll((els) =>
-        els.map(
-          (e) =>
-            e.getBoundingClientRect().toJSON() as {
-              x: number;
-              y: number;
-              width: number;
-              height: number;
-            },
-        ),
-      );
+    const boxes = await page.locator(".place-label__text").evaluateAll((els) =>
+      els.map(
+        (e) =>
+          e.getBoundingClientRect().toJSON() as {
+            x: number;
+            y: number;
+            width: number;
+            height: number;
+          },
+      ),
+    );
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i];
