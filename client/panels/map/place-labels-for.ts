@@ -10,7 +10,7 @@ const WIDE = new Set(["network", "state", "discom", "zone"]);
 
 /**
  * The names a map shows. Over a wide area: each district's name at its headquarters town, the
- * most populous first. Inside a circle or below: the unit's own units by name, bigger kinds first
+ * big towns first. Inside a circle or below: the unit's own units by name, bigger kinds first
  * (divisions, then sub-divisions, substations and feeders as the zoom makes room), then the
  * district names around them.
  */
@@ -20,12 +20,21 @@ export function placeLabelsFor(
   lng: Language,
 ): PlaceLabel[] {
   const consumers = network.consumersByDistrict;
+  // The big towns first: a district that seats several circles (Lucknow, Patna, Kanpur) is the
+  // one a reader looks for; then by consumers.
+  const circles = new Map<string, number>();
+  for (const u of network.units.values())
+    if (u.kind === "circle" && u.districtId)
+      circles.set(u.districtId, (circles.get(u.districtId) ?? 0) + 1);
   const districts: PlaceLabel[] = network.districtList.map((d) => ({
     id: `district:${d.id}`,
     text: placeName(d, lng),
     lat: d.hq.lat,
     lon: d.hq.lon,
-    rank: 1000 - Math.min(999, Math.log10(1 + (consumers[d.id] ?? 0)) * 100),
+    rank:
+      1000 -
+      200 * (circles.get(d.id) ?? 0) -
+      Math.min(150, Math.log10(1 + (consumers[d.id] ?? 0)) * 20),
   }));
   const focus = focusUnitId ? network.units.get(focusUnitId) : undefined;
   if (!focus || focus.id === ROOT_UNIT_ID || WIDE.has(focus.kind)) return districts;
