@@ -2,13 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
 import { postReport, startTestServer, type TestServer } from "../support/server.js";
-import {
-  assertBuilt,
-  causeOutage,
-  digits,
-  feedersOf,
-  launch,
-} from "./screens-helpers.js";
+import { assertBuilt, causeOutage, digits, feedersOf, launch } from "./screens-helpers.js";
 
 /**
  * What each screen shows must match the store: outages drawn at their feeder, alarms that survive a
@@ -206,7 +200,7 @@ describe("place names on the map", () => {
     const page = await visit(`/?lang=hi`);
     const map = page.locator(".map-panel .leaflet-container");
     await expect
-      .poll(async () => Number(await map.getAttribute("data-place-labels")), { timeout: 15_000 })
+      .poll(async () => Number(await map.getAttribute("data-place-labels")), { timeout: 60_000 })
       .toBeGreaterThan(15);
     const names = await page.locator(".place-label__text").allInnerTexts();
     // In the screen's language: every label is a district's Hindi name.
