@@ -18,6 +18,7 @@ import { networkRouter } from "./http/network.js";
 import { opsRouter } from "./http/ops.js";
 import { reportsRouter } from "./http/reports.js";
 import { staticRouter } from "./http/static.js";
+import { compressJson } from "./http/compress.js";
 import { ticketsRouter } from "./http/tickets.js";
 import type { IntakeContext, TextTriage } from "./intake/ingest.js";
 import { LiveHub } from "./live/hub.js";
@@ -201,14 +202,17 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(securityHeaders(config));
   app.use(authenticate(access));
   app.use(requireSignedIn());
+  app.use("/api", compressJson());
   for (const router of channelRouters({ config, intake, log, access, guard })) app.use(router);
-  app.use(sessionRouter({
-    access,
-    clock: accessClock,
-    secureCookies: config.NODE_ENV === "production",
-    maxAgeSeconds: config.SESSION_MAX_HOURS * 3600,
-    allowedOrigins: origins,
-  }));
+  app.use(
+    sessionRouter({
+      access,
+      clock: accessClock,
+      secureCookies: config.NODE_ENV === "production",
+      maxAgeSeconds: config.SESSION_MAX_HOURS * 3600,
+      allowedOrigins: origins,
+    }),
+  );
   app.use(express.json({ limit: "64kb" }));
   app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
   app.use(reportsRouter(intake, guard, access.keys));

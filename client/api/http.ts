@@ -1,3 +1,5 @@
+import { localisedMessage } from "./messages.js";
+
 /**
  * The one way the client calls the REST API: JSON in and out, and every failure as an
  * `ApiRequestError` carrying the server's code, message, field errors and extra top-level fields
@@ -54,10 +56,11 @@ export function errorFromResponse(
   const b: ErrorBody = isRecord(body) ? body : {};
   const e = isRecord(b.error) ? b.error : {};
   const extra = Object.fromEntries(Object.entries(b).filter(([k]) => k !== "error"));
+  const code = typeof e.code === "string" ? e.code : `http_${status}`;
   return new ApiRequestError(
     status,
-    typeof e.code === "string" ? e.code : `http_${status}`,
-    typeof e.message === "string" ? e.message : `HTTP ${status}`,
+    code,
+    localisedMessage(code, typeof e.message === "string" ? e.message : `HTTP ${status}`),
     stringFields(e.fields),
     extra,
     parseRetryAfter(retryAfterHeader),
@@ -102,7 +105,9 @@ export async function apiFetch<T>(path: string, opts: RequestOptions = {}): Prom
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
-    throw new ApiRequestError(0, "network", err instanceof Error ? err.message : String(err));
+    // The browser's own words ("Failed to fetch") are English whatever the screen's language.
+    const raw = err instanceof Error ? err.message : String(err);
+    throw new ApiRequestError(0, "network", localisedMessage("network", raw));
   }
   const text = await res.text();
   let body: unknown;

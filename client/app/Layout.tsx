@@ -11,6 +11,7 @@ import { homeUnit, navFor, type NavItem } from "./access.js";
 import { LanguageToggle } from "./LanguageToggle.js";
 import { loadSession, useSession } from "./useSession.js";
 import { UserBox } from "./UserBox.js";
+import { useScreenTitle } from "./useScreenTitle.js";
 
 // The one "Admin" link stands for all the administration screens.
 const ADMIN_PATHS = /^\/(scorecards|officers|settings|admin|audit)(\/|$)/;
@@ -115,6 +116,7 @@ export function Layout() {
   const lng = useLanguage();
   const [params, setParams] = useSearchParams();
   const urlLang = params.get("lang");
+  useScreenTitle();
   const session = useSession();
   const user = session.status === "signed_in" ? session.session.user : null;
 

@@ -1,3 +1,4 @@
+import "./panels.css";
 import { useTranslation } from "react-i18next";
 import type { ConnectionStatus } from "../live/connection.js";
 import { formatAge } from "../i18n/format.js";

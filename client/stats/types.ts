@@ -62,6 +62,8 @@ export interface SummaryTile {
   compensationOwed: number;
   /** Against the same time yesterday. */
   trend: { received: Trend; open: Trend; breached: Trend };
+  /** Network tile only: tickets in no state yet; states plus this add up to the network. */
+  notPlaced?: { receivedToday: number; open: number; breached: number };
 }
 
 export interface SummaryStats {

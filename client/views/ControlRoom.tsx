@@ -87,6 +87,8 @@ export function ControlRoom() {
 
   return (
     <div className="control-room">
+      {/* The screen's name for screen readers and headings navigation; sighted users have the nav. */}
+      <h1 className="visually-hidden">{t("nav.controlRoom", { ns: "translation" })}</h1>
       <div className="control-room__tiles">
         <TilesPanel counts={live?.unit ?? null} loading={live === null} summary={networkTile} />
       </div>
@@ -134,6 +136,7 @@ export function ControlRoom() {
       <div className="control-room__side">
         <AlarmsPanel
           alarms={alarms.alarms}
+          total={alarms.total}
           now={now}
           units={networkData?.units ?? null}
           threshold={threshold}

@@ -13,32 +13,18 @@ import { useNetwork, useNow } from "../live/hooks.js";
 import { PanelState } from "../panels/PanelState.js";
 import { TriageRow } from "./TriageRow.js";
 
-const PAGE = 200;
-/** A queue longer than this is a crisis to escalate, not a list to scroll; we show the oldest part. */
-const MAX_TICKETS = 1000;
+const PAGE = 100;
 const REFRESH_MS = 30_000;
 
 /**
- * The open tickets that need triage, oldest first. The API lists newest first, so the whole
- * queue (up to MAX_TICKETS) is read and ordered here.
+ * One page of the open tickets that need triage, oldest first: the server orders by the time each
+ * complaint was made, so the first page is the part of the queue closest to breach.
  */
-export async function loadTriageQueue(signal?: AbortSignal): Promise<TicketPage> {
-  const tickets: TicketListItem[] = [];
-  let cursor: string | null = null;
-  let total: number;
-  do {
-    const page: TicketPage = await listTickets(
-      { needsTriage: "true", open: "true", limit: PAGE, cursor: cursor ?? undefined },
-      signal,
-    );
-    tickets.push(...page.tickets);
-    total = page.total;
-    cursor = page.nextCursor;
-  } while (cursor && tickets.length < MAX_TICKETS);
-  tickets.sort(
-    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number),
+export function loadTriagePage(cursor?: string, signal?: AbortSignal): Promise<TicketPage> {
+  return listTickets(
+    { needsTriage: "true", open: "true", sort: "oldest", limit: PAGE, cursor },
+    signal,
   );
-  return { tickets, total, nextCursor: cursor };
 }
 
 /** The triage queue: categorise and place what the machine could not, one keyboard pass each. */
@@ -47,7 +33,27 @@ export default function TriageView() {
   const lng = useLanguage();
   const now = useNow(15_000);
   const network = useNetwork();
-  const queue = useRemote("triage", loadTriageQueue);
+  const queue = useRemote("triage", (signal) => loadTriagePage(undefined, signal));
+  // Later pages the person asked for; a refresh starts again from the oldest page.
+  const [more, setMore] = useState<{ tickets: TicketListItem[]; cursor: string | null } | null>(
+    null,
+  );
+  const [loadingMore, setLoadingMore] = useState(false);
+  useEffect(() => setMore(null), [queue.data]);
+  const cursor = more ? more.cursor : (queue.data?.nextCursor ?? null);
+  const loadMore = () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    loadTriagePage(cursor)
+      .then((page) =>
+        setMore((m) => ({
+          tickets: [...(m?.tickets ?? []), ...page.tickets],
+          cursor: page.nextCursor,
+        })),
+      )
+      .catch(() => undefined)
+      .finally(() => setLoadingMore(false));
+  };
   const [changed, setChanged] = useState<ReadonlyMap<string, TicketSummary>>(new Map());
   const [done, setDone] = useState<TicketSummary[]>([]);
   const reload = queue.reload;
@@ -68,15 +74,16 @@ export default function TriageView() {
   // What this screen changed wins over an older read of the queue; placed tickets leave it.
   const tickets = useMemo(() => {
     const list: TicketListItem[] = [];
-    for (const tk of queue.data?.tickets ?? []) {
+    for (const tk of [...(queue.data?.tickets ?? []), ...(more?.tickets ?? [])]) {
       const c = changed.get(tk.number);
       const next = c && c.seq >= tk.seq ? { ...tk, ...c } : tk;
       if (next.needsTriage) list.push(next);
     }
     return list;
-  }, [queue.data, changed]);
+  }, [queue.data, more, changed]);
   const places = network.status === "ready" ? network.data : null;
-  const leftOver = queue.data ? Math.max(0, queue.data.total - queue.data.tickets.length) : 0;
+  const loaded = (queue.data?.tickets.length ?? 0) + (more?.tickets.length ?? 0);
+  const leftOver = queue.data ? Math.max(0, queue.data.total - loaded) : 0;
 
   return (
     <div className="ops-page triage-page">
@@ -85,7 +92,12 @@ export default function TriageView() {
         <p className="ops-page__lead">{t("triage.intro")}</p>
         <div className="triage-page__bar">
           <p aria-live="polite">
-            {queue.data ? t("triage.count", { n: formatCount(tickets.length, lng) }) : null}
+            {queue.data
+              ? t("triage.count", {
+                  count: queue.data.total,
+                  n: formatCount(queue.data.total, lng),
+                })
+              : null}
           </p>
           <button
             type="button"
@@ -114,14 +126,19 @@ export default function TriageView() {
       {queue.data && tickets.length === 0 && (
         <p className="ops-empty ops-empty--big">{t("triage.empty")}</p>
       )}
-      {leftOver > 0 && (
-        <p className="notice">{t("triage.truncated", { n: formatCount(leftOver, lng) })}</p>
-      )}
       <ol className="triage-queue">
         {tickets.map((tk) => (
           <TriageRow key={tk.number} ticket={tk} places={places} now={now} onChanged={onChanged} />
         ))}
       </ol>
+      {leftOver > 0 && cursor && (
+        <p className="triage-page__more">
+          <span>{t("triage.truncated", { count: leftOver, n: formatCount(leftOver, lng) })}</span>{" "}
+          <button type="button" className="button" onClick={loadMore} disabled={loadingMore}>
+            {loadingMore ? t("triage.refreshing") : t("triage.showMore")}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

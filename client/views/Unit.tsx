@@ -9,7 +9,7 @@ import type { UnitCrumb } from "../api/types.js";
 import { useRemote } from "../api/useRemote.js";
 import { placeName } from "../i18n/format.js";
 import { useLanguage } from "../i18n/useLanguage.js";
-import { useDistrictShapes, useLiveUnit, useNetwork } from "../live/hooks.js";
+import { useDistrictShapes, useLiveUnit, useNetwork, useNow } from "../live/hooks.js";
 import { MapPanel } from "../panels/map/MapPanel.js";
 import { TicketFiltersForm } from "../panels/tickets/TicketFiltersForm.js";
 import { filtersFromParams, filtersToParams } from "../panels/tickets/filters.js";
@@ -37,6 +37,7 @@ export default function UnitView() {
   const network = useNetwork();
   const shapes = useDistrictShapes();
   const live = useLiveUnit(unitId);
+  const now = useNow(30_000);
   const children = useRemote(`children:${unitId}`, (signal) => getUnitChildren(unitId, signal));
 
   const index = network.status === "ready" ? network.data : null;
@@ -124,6 +125,8 @@ export default function UnitView() {
           network={index}
           districts={live?.districts ?? NONE}
           feeders={live?.feeders ?? NONE}
+          incidents={live?.incidents}
+          now={now}
           loading={network.status === "loading" || shapes.status === "loading"}
           error={mapError}
           focusUnitId={unitId}

@@ -14,6 +14,7 @@ import {
   useNow,
 } from "../live/hooks.js";
 import { useAlarms } from "../panels/alarms/useAlarms.js";
+import { useScreenTitle } from "../app/useScreenTitle.js";
 import { formatIstTime } from "../stats/format.js";
 import { useSummary } from "../stats/hooks.js";
 import { parsePlaylist, slideAt, slideUnit, type WallPlaylist } from "./WallPlaylist.js";
@@ -26,6 +27,7 @@ import { WallChartsSlide, WallMapSlide, WallWorstSlide } from "./WallSlides.js";
  * keeps rotating and recovers on its own when the server is back.
  */
 export default function Wall() {
+  useScreenTitle();
   const { search } = useLocation();
   const playlist = useMemo(() => parsePlaylist(search), [search]);
   const { index, step } = useRotation(playlist);
@@ -126,6 +128,7 @@ export default function Wall() {
             shapes={shapes}
             summary={summary.data}
             alarms={alarms.alarms}
+            alarmsTotal={alarms.total}
             threshold={playlist.surge}
             shading={playlist.shading}
             now={now}

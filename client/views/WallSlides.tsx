@@ -27,6 +27,7 @@ export interface WallMapSlideProps {
   shapes: Resource<DistrictShapes>;
   summary: SummaryStats | null;
   alarms: readonly Alarm[];
+  alarmsTotal: number;
   threshold: number;
   shading: ShadingMode;
   now: number;
@@ -80,6 +81,7 @@ export function WallMapSlide(props: WallMapSlideProps) {
             <div className="wall-slide__side">
               <AlarmsPanel
                 alarms={props.alarms.slice(0, 4)}
+                total={props.alarmsTotal}
                 now={props.now}
                 units={networkData?.units ?? null}
                 threshold={props.threshold}

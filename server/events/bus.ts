@@ -22,11 +22,32 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
+/** Where a subscriber's failure is reported; the default writes one log line. */
+export type BusErrorReporter = (err: unknown, change: TicketChange) => void;
+
+const logListenerError: BusErrorReporter = (err, change) =>
+  console.error(
+    `event bus: a listener failed on change seq ${change.seq}:`,
+    err instanceof Error ? (err.stack ?? err.message) : err,
+  );
+
 export class LocalBus implements EventBus {
   private handlers: Array<(change: TicketChange) => void> = [];
 
+  constructor(private readonly onListenerError: BusErrorReporter = logListenerError) {}
+
+  /**
+   * Every subscriber hears every change even when one of them throws: the publisher is the
+   * ticket writer, and an exception escaping here would leave its callers' requests unanswered.
+   */
   publish(change: TicketChange): void {
-    for (const h of this.handlers) h(change);
+    for (const h of this.handlers) {
+      try {
+        h(change);
+      } catch (err) {
+        this.onListenerError(err, change);
+      }
+    }
   }
 
   subscribe(handler: (change: TicketChange) => void): () => void {

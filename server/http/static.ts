@@ -1,13 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import express, { Router } from "express";
+import { compressedAssets } from "./compress.js";
 
 /** Serves the built SPA; any other GET that is not an API path gets index.html (client routes). */
 export function staticRouter(clientDir: string): Router {
   const router = Router();
   const dir = path.resolve(clientDir);
   const index = path.join(dir, "index.html");
-  router.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: noCacheHtml }));
+  router.use(compressedAssets(dir));
+  router.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: cacheHeaders }));
   router.get(/^\/(?!api\/|socket\.io\/|webhooks\/|open311\/|healthz|metrics).*/, (_req, res) => {
     if (!fs.existsSync(index)) {
       res
@@ -21,6 +23,9 @@ export function staticRouter(clientDir: string): Router {
   return router;
 }
 
-function noCacheHtml(res: express.Response, file: string): void {
+/** Hashed build output never changes under its name; HTML must always be revalidated. */
+function cacheHeaders(res: express.Response, file: string): void {
   if (file.endsWith(".html")) res.set("Cache-Control", "no-cache");
+  else if (/[\\/]assets[\\/].+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file))
+    res.set("Cache-Control", "public, max-age=31536000, immutable");
 }

@@ -41,19 +41,52 @@ export class Projections {
     this.day = istDay(clock.now());
   }
 
+  /** Changes heard while a rebuild reads the store; null when no rebuild is running. */
+  private heardDuringRebuild: TicketChange[] | null = null;
+
+  /**
+   * Recounts from the store into fresh counters and swaps them in. Changes keep arriving while the
+   * store is read, and a read row may or may not already hold one of them, so counting them on top
+   * would count a ticket twice. Instead the tickets they touched are read again and their counted
+   * contribution replaced by their current one, until no change arrived during the last read.
+   */
   async rebuild(store: Store): Promise<void> {
-    this.day = istDay(this.clock.now());
-    this.units.clear();
-    this.districtCounts.clear();
-    this.districtsByUnit.clear();
-    this.openFeeders.clear();
-    this.incidents.clear();
-    for (const i of await openIncidents(store.kysely)) this.incidents.set(i.id, i);
-    // Read the seq first: a change committed during the read is then applied again on top,
-    // which is harmless because apply() works from the change's before/after rows.
-    this.seq = await store.maxSeq();
-    const since = istDayStart(this.day);
-    for (const t of await store.ticketsForProjection(since)) this.contribute(t, 1, null);
+    const next = new Projections(this.clock);
+    this.heardDuringRebuild = [];
+    try {
+      for (const i of await openIncidents(store.kysely)) next.incidents.set(i.id, i);
+      next.seq = await store.maxSeq();
+      const counted = new Map<number, TicketRow>();
+      for (const t of await store.ticketsForProjection(istDayStart(next.day))) {
+        next.contribute(t, 1, null);
+        counted.set(t.id, t);
+      }
+      while (this.heardDuringRebuild.length) {
+        const heard = this.heardDuringRebuild;
+        this.heardDuringRebuild = [];
+        for (const c of heard) next.applyIncident(c);
+        const ids = [...new Set(heard.map((c) => c.after.id))];
+        const current = await Promise.all(ids.map((id) => store.getTicket(id)));
+        ids.forEach((id, i) => {
+          const was = counted.get(id);
+          if (was) next.contribute(was, -1, null);
+          const now = current[i];
+          if (!now) return counted.delete(id);
+          next.contribute(now, 1, null);
+          counted.set(id, now);
+        });
+      }
+      // Nothing is awaited from the loop's last check to here, so no change can fall in between.
+      this.day = next.day;
+      this.units = next.units;
+      this.districtCounts = next.districtCounts;
+      this.districtsByUnit = next.districtsByUnit;
+      this.openFeeders = next.openFeeders;
+      this.incidents = next.incidents;
+      this.seq = Math.max(this.seq, next.seq);
+    } finally {
+      this.heardDuringRebuild = null;
+    }
   }
 
   /** True when the IST day has turned since the last rebuild (the *Today counters must restart). */
@@ -65,11 +98,16 @@ export class Projections {
     const touched: Touched = { units: new Set(), districts: new Set(), feeders: new Set() };
     if (change.before) this.contribute(change.before, -1, touched);
     this.contribute(change.after, 1, touched);
+    this.applyIncident(change);
+    this.heardDuringRebuild?.push(change);
+    return touched;
+  }
+
+  private applyIncident(change: TicketChange): void {
     const incident = change.incident;
     if (incident?.status === "open") this.incidents.set(incident.id, incident);
     else if (incident) this.incidents.delete(incident.id);
     if (change.seq > this.seq) this.seq = change.seq;
-    return touched;
   }
 
   /** Open incidents whose substation lies under the unit. */

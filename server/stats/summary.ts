@@ -24,6 +24,26 @@ export interface SummaryTile {
   falseClosures: number;
   compensationOwed: number;
   trend: { received: Trend; open: Trend; breached: Trend };
+  /**
+   * On the network tile only: tickets not yet placed in any state (the triage queue's unplaced
+   * part). They count in the network's figures and in no state's, so the states plus this line
+   * add up to the network.
+   */
+  notPlaced?: { receivedToday: number; open: number; breached: number };
+}
+
+/** What the network holds beyond the sum of its states. */
+function notPlacedOf(tiles: SummaryTile[]): SummaryTile["notPlaced"] {
+  const root = tiles.find((t) => t.kind === "network");
+  if (!root) return undefined;
+  const states = tiles.filter((t) => t.kind === "state");
+  const rest = (pick: (t: SummaryTile) => number) =>
+    pick(root) - states.reduce((a, t) => a + pick(t), 0);
+  return {
+    receivedToday: rest((t) => t.receivedToday),
+    open: rest((t) => t.open),
+    breached: rest((t) => t.breached),
+  };
 }
 
 const trend = (now: number, then: number): Trend =>
@@ -104,7 +124,12 @@ export async function summary(
     if (r.sla_state === "breached") a.owed += compensationOwed(r, limits, now).amount;
   }
   // Yesterday at this time, for the trend arrows: tickets open then, and of those past due.
+  // A ticket created this week and also resolved, closed or breached is in both lists: once only.
+  const seen = new Set<string>();
   for (const r of [...created, ...active]) {
+    const key = `${r.id}|${r.unit_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (!openAt(r, dayAgo)) continue;
     const a = per.get(r.unit_id)!;
     a.openThen++;
@@ -133,5 +158,7 @@ export async function summary(
       },
     };
   });
+  const root = tiles.find((t) => t.kind === "network");
+  if (root) root.notPlaced = notPlacedOf(tiles);
   return { generatedAt: nowIso, tiles };
 }

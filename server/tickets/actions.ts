@@ -111,8 +111,12 @@ async function write(
 ): Promise<ActionResult> {
   const { after, events } = combine(t, step);
   const change = await writeChange(tx, t, after, events);
-  await then?.(change.after);
-  return { ticket: change.after, changes: [change] };
+  // A follow-up may write further changes (routing after triage); they are published and the
+  // caller gets the ticket as it stands after them, not as it was before the routing.
+  const more = await then?.(change.after);
+  const followUps = Array.isArray(more) ? (more as TicketChange[]) : [];
+  const changes = [change, ...followUps];
+  return { ticket: changes[changes.length - 1].after, changes };
 }
 
 function assignStep(

@@ -164,7 +164,7 @@ describe("scorecards and officers in a browser", () => {
     const row = page.locator('tr[data-on-leave="false"]').filter({ hasText: "JE ·" }).first();
     await row.waitFor();
     const id = (await row.getAttribute("data-officer")) ?? "";
-    await row.getByRole("button", { name: /Mark .* on leave/ }).click();
+    await row.getByRole("button", { name: /^Mark on leave: / }).click();
     const select = page.getByTestId("stand-in");
     await select.waitFor();
     const standIn = await select.locator("option").nth(1).getAttribute("value");

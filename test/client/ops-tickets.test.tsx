@@ -430,8 +430,25 @@ describe("errors", () => {
     });
     expect(errorFromResponse(502, "<html>")).toMatchObject({
       code: "http_502",
-      message: "HTTP 502",
+      message: i18n.t("errors.http_502"),
     });
+  });
+
+  it("words a failure by its code in the screen's language, not in the server's or browser's English", async () => {
+    const before = i18n.language;
+    await i18n.changeLanguage("hi");
+    try {
+      const err = errorFromResponse(422, {
+        error: { code: "unknown_feeder", message: "no feeder F-1" },
+      });
+      expect(err.message).toBe("ऐसा कोई फ़ीडर नहीं है।");
+      // A code the screen has no words for keeps the server's message.
+      expect(
+        errorFromResponse(418, { error: { code: "teapot", message: "short and stout" } }).message,
+      ).toBe("short and stout");
+    } finally {
+      await i18n.changeLanguage(before);
+    }
   });
 
   it("says what the ticket now is after a 409, and how many codes are left after a wrong one", () => {

@@ -3,6 +3,7 @@ import enScreens from "../../client/i18n/screens.en.json";
 import hiScreens from "../../client/i18n/screens.hi.json";
 import {
   addAlarms,
+  alarmsFromState,
   ALARM_LIMIT,
   ALARM_TTL_MS,
   DEFAULT_SURGE_THRESHOLD,
@@ -29,6 +30,7 @@ import {
   slideAt,
   slideUnit,
 } from "../../client/views/WallPlaylist.js";
+import type { IncidentView } from "../../shared/live.js";
 import { incident, mapCounts } from "./factories.js";
 
 const MIN = 60_000;
@@ -278,7 +280,9 @@ describe("feeder aggregation on the map canvas", () => {
       lon: 77 + ((i * 104_729) % 11_000) / 1000,
     }));
     const pts = projectFeeders(many);
-    const c = many.map((_, i) => (i % 3 === 0 ? mapCounts(1 + (i % 5), i % 2, i % 4 === 0 ? 1 : 0) : undefined));
+    const c = many.map((_, i) =>
+      i % 3 === 0 ? mapCounts(1 + (i % 5), i % 2, i % 4 === 0 ? 1 : 0) : undefined,
+    );
     const scale = 2 ** 6.5;
     const v = {
       scale,
@@ -357,5 +361,49 @@ describe("the screens translations", () => {
     for (const [k, v] of Object.entries(en)) expect(vars(hi[k]), k).toEqual(vars(v));
     const latin = Object.entries(hi).filter(([, v]) => !/[\u0900-\u097F]/.test(v));
     expect(latin.map(([k]) => k)).toEqual(["charts.worstTag"]);
+  });
+});
+
+describe("alarms from state", () => {
+  const open = (id: string, startedAt: string, reportCount = 8): IncidentView => ({
+    ...incident(id),
+    startedAt,
+    reportCount,
+  });
+
+  it("shows every open incident after a reload, dated from its start, with its current report count", () => {
+    const now = Date.parse("2026-11-23T10:00:00Z");
+    const { alarms, total } = alarmsFromState(
+      [open("I1", "2026-11-23T08:00:00Z", 12), open("I2", "2026-11-23T09:00:00Z", 30)],
+      [],
+      new Set(),
+      now,
+    );
+    expect(total).toBe(2);
+    expect(alarms.map((a) => a.id)).toEqual(["incident:I2", "incident:I1"]);
+    const first = alarms[0] as Extract<Alarm, { kind: "incident" }>;
+    expect(first.incident.reportCount).toBe(30);
+    expect(first.at).toBe(Date.parse("2026-11-23T09:00:00Z"));
+  });
+
+  it("leaves out dismissed alarms and surges older than an hour, and counts beyond the list's limit", () => {
+    const now = 10 * ALARM_TTL_MS;
+    const many = Array.from({ length: ALARM_LIMIT + 5 }, (_, i) =>
+      open(`I${i}`, new Date(now - i * 60_000).toISOString()),
+    );
+    const surges: Alarm[] = [
+      {
+        id: "surge:old",
+        kind: "surge",
+        at: now - ALARM_TTL_MS - 1,
+        surge: { from: 0, to: 10, since: 0 },
+      },
+      { id: "surge:new", kind: "surge", at: now, surge: { from: 0, to: 10, since: 0 } },
+    ];
+    const { alarms, total } = alarmsFromState(many, surges, new Set(["incident:I0"]), now);
+    expect(total).toBe(ALARM_LIMIT + 5);
+    expect(alarms).toHaveLength(ALARM_LIMIT);
+    expect(alarms[0].id).toBe("surge:new");
+    expect(alarms.map((a) => a.id)).not.toContain("incident:I0");
   });
 });

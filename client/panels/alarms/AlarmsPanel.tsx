@@ -9,6 +9,8 @@ import { SURGE_WINDOW_MS, type Alarm } from "./rules.js";
 
 export interface AlarmsPanelProps {
   alarms: readonly Alarm[];
+  /** Alarms standing in all, when more than the list shows (the rest are counted below it). */
+  total?: number;
   now: number;
   /** For incident places; alarms show without a place until the network has loaded. */
   units: ReadonlyMap<string, Unit> | null;
@@ -30,11 +32,13 @@ export function AlarmsPanel(props: AlarmsPanelProps) {
   const lng = useLanguage();
   const id = useId();
   const minutes = formatCount(SURGE_WINDOW_MS / 60_000, lng);
+  const total = Math.max(props.total ?? 0, alarms.length);
+  const hidden = total - alarms.length;
   return (
     <section
       className={`panel alarms${alarms.length ? " alarms--active" : ""}`}
       aria-labelledby={id}
-      data-alarms={alarms.length}
+      data-alarms={total}
     >
       <header className="panel__header alarms__header">
         <h2 id={id} className="panel__title">
@@ -42,9 +46,7 @@ export function AlarmsPanel(props: AlarmsPanelProps) {
             ◉
           </span>{" "}
           {t("alarms.title")}
-          {alarms.length > 0 && (
-            <span className="alarms__count">{formatCount(alarms.length, lng)}</span>
-          )}
+          {alarms.length > 0 && <span className="alarms__count">{formatCount(total, lng)}</span>}
         </h2>
         <div className="alarms__tools">
           {onToggleSound && (
@@ -96,6 +98,11 @@ export function AlarmsPanel(props: AlarmsPanelProps) {
             </li>
           ))}
         </ol>
+      )}
+      {hidden > 0 && (
+        <p className="alarms__more">
+          {t("alarms.more", { count: hidden, n: formatCount(hidden, lng) })}
+        </p>
       )}
     </section>
   );

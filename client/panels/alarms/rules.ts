@@ -121,3 +121,27 @@ export function parseSurgeThreshold(value: string | null): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 && n <= 100_000 ? n : DEFAULT_SURGE_THRESHOLD;
 }
+
+/**
+ * The alarms a screen shows, built from state rather than from the moment it loaded: every open
+ * incident of the unit (with its live report count, dated from when it started) and the breach
+ * surges raised within the last hour, newest first, less the ones a person dismissed. A reload or
+ * a reconnect therefore shows the same alarms as before it.
+ */
+export function alarmsFromState(
+  incidents: readonly IncidentView[],
+  surges: readonly Alarm[],
+  dismissed: ReadonlySet<string>,
+  now: number,
+): { alarms: Alarm[]; total: number } {
+  const all: Alarm[] = [];
+  for (const i of incidents) {
+    if (i.status !== "open") continue;
+    const id = `incident:${i.id}`;
+    if (!dismissed.has(id))
+      all.push({ id, kind: "incident", at: Date.parse(i.startedAt), incident: i });
+  }
+  for (const s of surges) if (!dismissed.has(s.id) && now - s.at < ALARM_TTL_MS) all.push(s);
+  all.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
+  return { alarms: all.slice(0, ALARM_LIMIT), total: all.length };
+}

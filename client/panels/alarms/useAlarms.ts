@@ -1,28 +1,82 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LiveUnitState } from "../../live/state.js";
-import { addAlarms, EMPTY_TRACKER, trackAlarms, type Alarm, type AlarmTracker } from "./rules.js";
+import {
+  alarmsFromState,
+  ALARM_TTL_MS,
+  EMPTY_TRACKER,
+  trackAlarms,
+  type Alarm,
+  type AlarmTracker,
+} from "./rules.js";
 import { playAlarmTone } from "./tone.js";
 
 export interface AlarmsState {
+  /** Newest first, at most ALARM_LIMIT. */
   alarms: Alarm[];
+  /** All alarms standing, including those beyond the list's limit. */
+  total: number;
   dismiss(id: string): void;
   dismissAll(): void;
 }
 
+/** Surges and dismissals outlive a reload of the wall (surges for an hour). */
+const STORE_KEY = "nigrani.alarms";
+
+interface Remembered {
+  unitId: string;
+  surges: Alarm[];
+  dismissed: string[];
+}
+
+function recall(unitId: string, now: number): { surges: Alarm[]; dismissed: Set<string> } {
+  try {
+    const r = JSON.parse(localStorage.getItem(STORE_KEY) ?? "null") as Remembered | null;
+    if (r && r.unitId === unitId) {
+      return {
+        surges: r.surges.filter((s) => s.kind === "surge" && now - s.at < ALARM_TTL_MS),
+        dismissed: new Set(r.dismissed),
+      };
+    }
+  } catch {
+    // Storage blocked or garbled: start without memory.
+  }
+  return { surges: [], dismissed: new Set() };
+}
+
+function remember(unitId: string, surges: Alarm[], dismissed: ReadonlySet<string>): void {
+  try {
+    const r: Remembered = { unitId, surges, dismissed: [...dismissed].slice(-500) };
+    localStorage.setItem(STORE_KEY, JSON.stringify(r));
+  } catch {
+    // A private window may refuse storage; the alarms still work for this visit.
+  }
+}
+
 /**
- * Raises alarms from the live store's updates (see rules.ts) and plays the tone when `sound` is on.
- * `now` (a ticking clock) also lets old alarms expire on a quiet wall.
+ * The alarms panel's content from the live state (see alarmsFromState): open incidents with live
+ * counts, and breach surges seen by this screen (remembered across reloads). The tone plays only
+ * for what is new while the screen watches, never for what a reload finds already open.
  */
 export function useAlarms(
   live: LiveUnitState | null,
   opts: { threshold: number; sound: boolean; now: number },
 ): AlarmsState {
   const tracker = useRef<AlarmTracker>(EMPTY_TRACKER);
-  const [alarms, setAlarms] = useState<Alarm[]>([]);
+  const unitId = live?.unitId ?? null;
+  const [memory, setMemory] = useState<{
+    unitId: string | null;
+    surges: Alarm[];
+    dismissed: Set<string>;
+  }>({ unitId: null, surges: [], dismissed: new Set() });
   const sound = useRef(opts.sound);
   useEffect(() => {
     sound.current = opts.sound;
   }, [opts.sound]);
+
+  // Another unit (or the first snapshot): take up what this browser remembered for it.
+  if (unitId !== null && memory.unitId !== unitId) {
+    setMemory({ unitId, ...recall(unitId, Date.now()) });
+  }
 
   useEffect(() => {
     if (!live) return;
@@ -33,24 +87,37 @@ export function useAlarms(
       at,
       opts.threshold,
     );
-    const unitChanged = tracker.current.unitId !== live.unitId;
     tracker.current = next.tracker;
-    if (unitChanged) setAlarms([]);
     if (next.raised.length === 0) return;
-    setAlarms((list) => addAlarms(list, next.raised, at));
+    const surges = next.raised.filter((a) => a.kind === "surge");
+    if (surges.length)
+      setMemory((m) => {
+        const kept = [...surges, ...m.surges].filter((s) => at - s.at < ALARM_TTL_MS);
+        remember(live.unitId, kept, m.dismissed);
+        return { ...m, surges: kept };
+      });
     if (sound.current)
       playAlarmTone(next.raised.some((a) => a.kind === "incident") ? "incident" : "surge");
   }, [live, opts.threshold]);
 
-  // Expire old alarms as time passes, even when no update arrives.
-  useEffect(() => {
-    setAlarms((list) => {
-      const kept = addAlarms(list, [], opts.now);
-      return kept.length === list.length ? list : kept;
-    });
-  }, [opts.now]);
+  const incidents = live?.incidents;
+  const { alarms, total } = useMemo(
+    () =>
+      memory.unitId === unitId
+        ? alarmsFromState(incidents ?? [], memory.surges, memory.dismissed, opts.now)
+        : { alarms: [], total: 0 },
+    [incidents, memory, unitId, opts.now],
+  );
 
-  const dismiss = useCallback((id: string) => setAlarms((l) => l.filter((a) => a.id !== id)), []);
-  const dismissAll = useCallback(() => setAlarms([]), []);
-  return { alarms, dismiss, dismissAll };
+  const dismissIds = useCallback((ids: string[]) => {
+    setMemory((m) => {
+      const dismissed = new Set(m.dismissed);
+      for (const id of ids) dismissed.add(id);
+      if (m.unitId) remember(m.unitId, m.surges, dismissed);
+      return { ...m, dismissed };
+    });
+  }, []);
+  const dismiss = useCallback((id: string) => dismissIds([id]), [dismissIds]);
+  const dismissAll = useCallback(() => dismissIds(alarms.map((a) => a.id)), [dismissIds, alarms]);
+  return { alarms, total, dismiss, dismissAll };
 }

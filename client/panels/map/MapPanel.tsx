@@ -14,6 +14,8 @@ import { DistrictLayer, type DistrictLabels } from "./DistrictLayer.js";
 import { FeederLayer } from "./FeederLayer.js";
 import { IncidentLayer, type IncidentLabels } from "./IncidentLayer.js";
 import { MapLegend } from "./MapLegend.js";
+import { placeLabelsFor } from "./place-labels-for.js";
+import { PlaceLabels } from "./PlaceLabels.js";
 import { FitToBounds, MapAttribution, MapHandle, UP_BIHAR_BOUNDS, unitBounds } from "./MapView.js";
 import { districtValues, shadingBreaks, type ShadingMode } from "./scales.js";
 
@@ -79,6 +81,10 @@ export function MapPanel(props: MapPanelProps) {
   const bounds = useMemo(
     () => (network ? unitBounds(focusUnitId, network.feeders, network.units) : UP_BIHAR_BOUNDS),
     [network, focusUnitId],
+  );
+  const placeLabels = useMemo(
+    () => (network ? placeLabelsFor(network, focusUnitId, lng) : []),
+    [network, focusUnitId, lng],
   );
   const [map, setMap] = useState<LeafletMap | null>(null);
   const [resetToken, setResetToken] = useState(0);
@@ -189,6 +195,9 @@ export function MapPanel(props: MapPanelProps) {
               zoomHint={ts(interactive ? "map.zoomHint" : "map.clusterNote")}
               markerScale={markerScale}
             />
+          )}
+          {placeLabels.length > 0 && (
+            <PlaceLabels labels={placeLabels} scale={Math.min(1.6, markerScale ?? 1)} />
           )}
           {network && incidents.length > 0 && (
             <IncidentLayer

@@ -207,7 +207,10 @@ export function OtpForm(props: ActionFormProps & { attemptsLeft: number | null }
     ? t("actions.otpLocked")
     : props.attemptsLeft === null
       ? t("actions.hint.confirm_otp")
-      : t("actions.attemptsLeft", { n: formatCount(props.attemptsLeft, lng) });
+      : t("actions.attemptsLeft", {
+          count: props.attemptsLeft,
+          n: formatCount(props.attemptsLeft, lng),
+        });
   return (
     <form
       noValidate

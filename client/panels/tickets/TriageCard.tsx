@@ -24,6 +24,8 @@ export function TriageCard({ ticket, places, now, children }: TriageCardProps) {
   const { t } = useTranslation("ops");
   const lng = useLanguage();
   const feeder = ticket.feederId ? places?.units.get(ticket.feederId) : undefined;
+  // The place words often name the district even when no feeder matches: say what is known.
+  const district = ticket.districtId ? places?.districts.get(ticket.districtId) : undefined;
   const confidence = typeof ticket.confidence === "number" ? ticket.confidence : null;
   const guess = ticket.suggestedCategory ?? null;
   const reason = ticket.queueReason ?? null;
@@ -80,6 +82,13 @@ export function TriageCard({ ticket, places, now, children }: TriageCardProps) {
             <strong>{placeName(feeder, lng)}</strong>
           ) : ticket.feederId ? (
             <strong>{ticket.feederId}</strong>
+          ) : district ? (
+            <>
+              <strong data-fact="district">
+                {t("triage.districtOnly", { district: placeName(district, lng) })}
+              </strong>{" "}
+              <span className="chip chip--triage">{t("triage.feederUnknown")}</span>
+            </>
           ) : (
             <span className="chip chip--triage">{t("tickets.unplaced")}</span>
           )}

@@ -64,7 +64,10 @@ export function showError(
   }
   if (err.code === "wrong_otp") {
     const left = typeof err.extra.attemptsLeft === "number" ? err.extra.attemptsLeft : 0;
-    return { message: t("errors.code.wrong_otp", { n: formatCount(left, lng) }), fields };
+    return {
+      message: t("errors.code.wrong_otp", { count: left, n: formatCount(left, lng) }),
+      fields,
+    };
   }
   const key = CODE_KEYS[err.code as keyof typeof CODE_KEYS];
   if (key) return { message: t(key), fields };

@@ -151,7 +151,12 @@ export function describeEvent(e: TicketEventView, ctx: TimelineContext): Describ
     case "otp_failed":
       return {
         title: t("timeline.otpFailed"),
-        details: [t("timeline.attemptsLeft", { n: formatCount(num(d.attemptsLeft) ?? 0, lng) })],
+        details: [
+          t("timeline.attemptsLeft", {
+            count: num(d.attemptsLeft) ?? 0,
+            n: formatCount(num(d.attemptsLeft) ?? 0, lng),
+          }),
+        ],
       };
     case "incident_linked":
       return { title: t("timeline.incidentLinked", { id: str(d.incidentId) ?? "–" }), details };

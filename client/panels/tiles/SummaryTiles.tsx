@@ -95,6 +95,15 @@ function SummaryCard({
           good="down"
         />
       </span>
+      {tile.notPlaced && (
+        <span className="summary-tile__unplaced" data-testid="not-placed">
+          {t("summary.notPlaced", {
+            received: n(tile.notPlaced.receivedToday),
+            open: n(tile.notPlaced.open),
+            breached: n(tile.notPlaced.breached),
+          })}
+        </span>
+      )}
       <span className="summary-tile__rates">
         <Rate
           id="within-limit"
