@@ -92,7 +92,14 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.disable("x-powered-by");
   const server = http.createServer(app);
   const io = new Server(server, { serveClient: false, cors: { origin: false } });
-  const hub = new LiveHub(io, { store, network, projections, log });
+  const hub = new LiveHub(io, {
+    store,
+    network,
+    projections,
+    log,
+    budget: { bytesPerSecond: config.LIVE_BYTES_PER_SECOND, burstBytes: config.LIVE_BYTES_PER_SECOND },
+    limits: { maxBufferedBytes: config.LIVE_MAX_BUFFERED_BYTES, stalledForMs: config.LIVE_STALLED_MS },
+  });
   bus.subscribe((change) => hub.onChange(change, projections.apply(change)));
 
   const metrics = createMetrics({

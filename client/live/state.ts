@@ -61,7 +61,8 @@ export function fromSnapshot(s: Snapshot, now: number): LiveUnitState {
 /**
  * Applies a delta. Counts in a delta are absolute at its seq, so one that is not newer than the
  * state (a late or repeated one) is dropped and the same state object is returned; a replay delta
- * (sent after a reconnect) is applied even at an equal seq.
+ * (sent after a reconnect) or a continued one (counts an earlier update had no room for) is
+ * applied even at an equal seq.
  */
 export function applyDelta(
   state: LiveUnitState | null,
@@ -69,7 +70,8 @@ export function applyDelta(
   now: number,
 ): LiveUnitState | null {
   if (!state || d.unitId !== state.unitId) return state;
-  if (d.seq < state.seq || (d.seq === state.seq && d.replayFrom === undefined)) return state;
+  const again = d.replayFrom !== undefined || d.continued === true;
+  if (d.seq < state.seq || (d.seq === state.seq && !again)) return state;
   const changed = new Map<string, TicketSummary>();
   for (const t of d.tickets) {
     const seen = changed.get(t.number);
