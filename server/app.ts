@@ -97,8 +97,14 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     network,
     projections,
     log,
-    budget: { bytesPerSecond: config.LIVE_BYTES_PER_SECOND, burstBytes: config.LIVE_BYTES_PER_SECOND },
-    limits: { maxBufferedBytes: config.LIVE_MAX_BUFFERED_BYTES, stalledForMs: config.LIVE_STALLED_MS },
+    budget: {
+      bytesPerSecond: config.LIVE_BYTES_PER_SECOND,
+      burstBytes: config.LIVE_BYTES_PER_SECOND,
+    },
+    limits: {
+      maxBufferedBytes: config.LIVE_MAX_BUFFERED_BYTES,
+      stalledForMs: config.LIVE_STALLED_MS,
+    },
   });
   bus.subscribe((change) => hub.onChange(change, projections.apply(change)));
 

@@ -44,7 +44,12 @@ export const configSchema = z.object({
   /** A screen's live byte budget (token bucket rate and burst, bytes a second). */
   LIVE_BYTES_PER_SECOND: z.coerce.number().int().min(1000).max(10_000_000).default(16_000),
   /** Past this many bytes unread a screen gets no deltas until it drains, then a fresh snapshot. */
-  LIVE_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(1 << 30).default(256 * 1024),
+  LIVE_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1 << 30)
+    .default(256 * 1024),
   /** A lagging screen that has not drained within this many ms is cut off. */
   LIVE_STALLED_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });

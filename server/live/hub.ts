@@ -182,7 +182,10 @@ export class LiveHub {
     if (!socket.connected) return;
     this.stats.cutOff++;
     this.lagging.delete(socket.id);
-    this.deps.log.warn({ socket: socket.id, unitId: socket.data.unitId, why }, "live: slow screen cut off");
+    this.deps.log.warn(
+      { socket: socket.id, unitId: socket.data.unitId, why },
+      "live: slow screen cut off",
+    );
     socket.disconnect(true);
   }
 

@@ -93,7 +93,10 @@ export class Room {
 
   private refill(now: number): void {
     const { bytesPerSecond, burstBytes } = this.budget;
-    this.tokens = Math.min(burstBytes, this.tokens + ((now - this.refilledAt) * bytesPerSecond) / 1000);
+    this.tokens = Math.min(
+      burstBytes,
+      this.tokens + ((now - this.refilledAt) * bytesPerSecond) / 1000,
+    );
     this.refilledAt = now;
   }
 

@@ -36,8 +36,7 @@ export class RawLiveClient {
         else if (text.startsWith("40/live,")) {
           this.sid = (JSON.parse(text.slice(8)) as { sid: string }).sid;
           resolve();
-        }
-        else if (text.startsWith("42/live,")) this.onEvent(text.slice(8), raw.length);
+        } else if (text.startsWith("42/live,")) this.onEvent(text.slice(8), raw.length);
         else if (text.startsWith("43/live,")) this.onAck(text.slice(8));
         else if (text.startsWith("44/live,")) reject(new Error(`refused: ${text}`));
       });

@@ -25,7 +25,7 @@ async function burst(n: number, tag: string): Promise<void> {
   for (let i = 0; i < n; i += 40) {
     await Promise.all(
       Array.from({ length: Math.min(40, n - i) }, (_, k) => {
-        const f = feeders[(i + k) * 7 % feeders.length];
+        const f = feeders[((i + k) * 7) % feeders.length];
         return postReport(server.url, {
           channel: "whatsapp",
           text: `${tag} ${i + k}: no supply since morning`,
@@ -157,10 +157,9 @@ describe("a screen's live budget", () => {
       timeout: 5000,
     });
     // Reading again, it catches up to exactly the server's counts.
-    await vi.waitFor(
-      () => expect(open).toBe(server.app.projections.counts("network").open),
-      { timeout: 5000 },
-    );
+    await vi.waitFor(() => expect(open).toBe(server.app.projections.counts("network").open), {
+      timeout: 5000,
+    });
     expect(onServer.connected).toBe(true);
     expect(hub.stats.cutOff).toBe(cutBefore);
     slow.close();
