@@ -55,7 +55,8 @@ async function connect(url: string, count: number): Promise<void> {
       };
       s.client.onDelta = (d: Delta) => {
         s.arrivals.push({ seq: d.seq, at: performance.timeOrigin + performance.now() });
-        if (d.seq < s.seq || (d.seq === s.seq && !d.continued && d.replayFrom === undefined)) return;
+        if (d.seq < s.seq || (d.seq === s.seq && !d.continued && d.replayFrom === undefined))
+          return;
         s.seq = d.seq;
         s.open = d.units[d.unitId]?.open ?? s.open;
       };
@@ -174,6 +175,7 @@ process.on("message", (cmd: Command) => {
         await connect(cmd.url, cmd.screens);
         return { type: "connected", screens: screens.length };
       case "ingest":
+        base = cmd.url;
         return ingest(cmd.reports, cmd.inFlight);
       case "storm":
         return storm(cmd.reports, cmd.rate);

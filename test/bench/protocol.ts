@@ -3,7 +3,7 @@ import type { ReportInput } from "../../shared/schemas.js";
 /** Commands run.ts sends the load-client process, and its answers (over Node's IPC channel). */
 export type Command =
   | { type: "connect"; url: string; screens: number }
-  | { type: "ingest"; reports: ReportInput[]; inFlight: number }
+  | { type: "ingest"; url: string; reports: ReportInput[]; inFlight: number }
   | { type: "storm"; reports: ReportInput[]; rate: number }
   | { type: "lone"; reports: ReportInput[]; gapMs: number }
   | { type: "exit" };
