@@ -29,6 +29,8 @@ import { generateOfficers } from "./officers/generate.js";
 import { logSender, outboxSweep } from "./outbox/dispatcher.js";
 import { outboundSenders } from "./outbox/senders.js";
 import { channelRouters } from "./http/channels.js";
+import { registerInboxChannels } from "./inbox/channels.js";
+import { Inbox } from "./inbox/inbox.js";
 import { ticketActionsRouter } from "./http/ticket-actions.js";
 import { trackRouter } from "./http/track.js";
 import { adminRouter } from "./http/admin.js";
@@ -54,6 +56,7 @@ export interface NigraniApp {
   network: Network;
   projections: Projections;
   hub: LiveHub;
+  inbox: Inbox;
   intake: IntakeContext;
   sweeper: Sweeper;
   officers: Officers;
@@ -157,7 +160,15 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   );
 
   let shuttingDown = false;
-  for (const router of channelRouters({ config, intake, log })) app.use(router);
+  const inbox = new Inbox(store.kysely, log, () => clock.now());
+  registerInboxChannels(inbox, intake, log);
+  for (const router of channelRouters({
+    config,
+    intake,
+    log,
+    inbox: config.WEBHOOK_INBOX ? inbox : null,
+  }))
+    app.use(router);
   app.use(express.json({ limit: "256kb" }));
   app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
   app.use(reportsRouter(intake));
@@ -201,6 +212,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     projections,
     hub,
     intake,
+    inbox,
     sweeper,
     officers,
     settings,
@@ -218,6 +230,8 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       const addr = server.address();
       const port = typeof addr === "object" && addr ? addr.port : config.PORT;
       if (config.NODE_ENV !== "test") sweeper.start(config.SWEEP_INTERVAL_MS);
+      // Deliveries stored before a crash or restart are finished first.
+      inbox.kick();
       if (config.SIMULATOR)
         simulator = startDemoSimulator({ config, store, network, intake, clock, log });
       const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
@@ -229,6 +243,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       simulator?.stop();
       await sweeper.stop();
       await outages.settle();
+      await inbox.close();
       hub.close();
       // io.close() disconnects sockets and closes the HTTP server, which waits for in-flight requests.
       const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));

@@ -41,6 +41,8 @@ export const configSchema = z.object({
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   /** Interval of the clock's sweep (SLA states, escalations, unconfirmed closures, outbox). */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Webhook deliveries are stored and answered at once, then processed by the inbox worker. */
+  WEBHOOK_INBOX: bool.default(true),
   /** A screen's live byte budget (token bucket rate and burst, bytes a second). */
   LIVE_BYTES_PER_SECOND: z.coerce.number().int().min(1000).max(10_000_000).default(16_000),
   /** Past this many bytes unread a screen gets no deltas until it drains, then a fresh snapshot. */
@@ -81,6 +83,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...configSchema.parse({ NODE_ENV: "test", LOG_LEVEL: "silent", SIMULATOR: "off" }),
     NETWORK_FEEDERS: 300,
     NETWORK_CONSUMERS: 5000,
+    // Channel tests read what a delivery did from its answer; inbox tests turn this on.
+    WEBHOOK_INBOX: false,
     PORT: 0,
     HOST: "127.0.0.1",
     ...overrides,

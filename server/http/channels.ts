@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import type { Inbox } from "../inbox/inbox.js";
 import type { IntakeContext } from "../intake/ingest.js";
 import { callCentreRouter } from "./call-centre.js";
 import { open311Router } from "./open311.js";
@@ -11,6 +12,8 @@ export interface ChannelDeps {
   config: Config;
   intake: IntakeContext;
   log: Logger;
+  /** When set, webhook deliveries are stored here and answered at once (see inbox/inbox.ts). */
+  inbox?: Inbox | null;
 }
 
 /**
