@@ -7,7 +7,8 @@
  *
  * - ingest: POST /api/v1/reports with 64 in flight, against raw better-sqlite3 durable single-row
  *   commits a second (WAL, synchronous=FULL), and the ack p99;
- * - webhook: one signed 1,000-message WhatsApp delivery: time to its 200, messages a second;
+ * - webhook: one signed 1,000-message WhatsApp delivery: time to its 200 (stored in the inbox),
+ *   then messages filed a second by the inbox worker;
  * - fanout: screens on the whole network while reports arrive at `rate` a second: POST-to-screen
  *   p50/p99 over every (report, screen) pair, a lone report's p99, bytes a second per screen,
  *   and whether every screen's count is exact at the end; loop_lag_p99_ms during it;
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
     NETWORK_FEEDERS: FEEDERS,
     NETWORK_CONSUMERS: 200_000,
     WHATSAPP_APP_SECRET: SECRET,
+    WEBHOOK_INBOX: true,
   });
   let app = await createApp({ config });
   const url = await app.listen();
@@ -171,8 +173,11 @@ async function main(): Promise<void> {
   await res.arrayBuffer();
   const webhookAckMs = performance.now() - t0;
   if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-  // Until the inbox lands, the 200 comes after all 1,000 messages are processed.
   line("webhook_1000_ack_ms", webhookAckMs, "ms");
+  // The 200 means "stored"; the inbox worker then files the messages.
+  await app.inbox.whenIdle();
+  const webhookPerS = 1000 / ((performance.now() - t0) / 1000);
+  line("webhook_messages_per_s", webhookPerS, "/s");
 
   const recent = new RecentChanges();
   t0 = performance.now();
@@ -230,7 +235,7 @@ async function main(): Promise<void> {
         ratio: r(ingest.perS / rawPerS),
         ack_p99_ms: r(ingest.ackP99),
       },
-      webhook: { ack_ms: r(webhookAckMs), per_s: r(1000 / (webhookAckMs / 1000)) },
+      webhook: { ack_ms: r(webhookAckMs), per_s: r(webhookPerS) },
       fanout: {
         clients: SCREENS,
         rate: r(storm.rate),
