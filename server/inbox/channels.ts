@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { IntakeContext } from "../intake/ingest.js";
 import { whatsappWebhook } from "../intake/whatsapp/webhook.js";
+import { handleXActivity } from "../intake/x/tweets.js";
 import type { Inbox } from "./inbox.js";
 
 /**
@@ -17,5 +18,14 @@ export function registerInboxChannels(inbox: Inbox, intake: IntakeContext, log: 
       return { ignored: "not JSON" };
     }
     return whatsapp(parsed);
+  });
+  inbox.handle("x", async (body) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return { ignored: "not JSON" };
+    }
+    return handleXActivity(intake, log, parsed);
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "../../../server/inbox/inbox.js";
 import { startTestServer, type TestServer } from "../../support/server.js";
+import { fixtureBytes, X_SECRET, xSignature } from "../intake/support.js";
 import { signed, whatsappDelivery } from "./deliveries.js";
 
 const SECRET = "inbox-test-secret";
@@ -8,7 +9,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer({
-    config: { WEBHOOK_INBOX: true, WHATSAPP_APP_SECRET: SECRET },
+    config: { WEBHOOK_INBOX: true, WHATSAPP_APP_SECRET: SECRET, X_CONSUMER_SECRET: X_SECRET },
   });
 });
 afterAll(() => server.close());
@@ -79,5 +80,26 @@ describe("the webhook inbox", () => {
     await server.app.inbox.whenIdle();
     expect(await whatsappReports("again")).toHaveLength(5);
     expect((await server.app.inbox.counts()).pending).toBe(0);
+  });
+
+  it("takes X deliveries the same way: stored, answered, then the mention filed", async () => {
+    const body = fixtureBytes("x-account-activity-tweet-create-mention.json");
+    const res = await fetch(`${server.url}/webhooks/x`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-twitter-webhooks-signature": xSignature(body),
+      },
+      body: new Uint8Array(body),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { queued?: number }).queued).toBeGreaterThan(0);
+    await server.app.inbox.whenIdle();
+    const xReports = await server.app.store.kysely
+      .selectFrom("reports")
+      .select("id")
+      .where("channel", "=", "x")
+      .execute();
+    expect(xReports).toHaveLength(1);
   });
 });
