@@ -29,7 +29,7 @@ import { generateOfficers } from "./officers/generate.js";
 import { logSender, outboxSweep } from "./outbox/dispatcher.js";
 import { outboundSenders } from "./outbox/senders.js";
 import { channelRouters } from "./http/channels.js";
-import { registerInboxChannels } from "./inbox/channels.js";
+import { CALL_CENTRE_CSV, registerInboxChannels, WEBHOOK_LANE } from "./inbox/channels.js";
 import { Inbox } from "./inbox/inbox.js";
 import { ticketActionsRouter } from "./http/ticket-actions.js";
 import { trackRouter } from "./http/track.js";
@@ -57,6 +57,8 @@ export interface NigraniApp {
   projections: Projections;
   hub: LiveHub;
   inbox: Inbox;
+  /** Background CSV imports (a lane of the inbox of its own). */
+  imports: Inbox;
   intake: IntakeContext;
   sweeper: Sweeper;
   officers: Officers;
@@ -160,13 +162,15 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   );
 
   let shuttingDown = false;
-  const inbox = new Inbox(store.kysely, log, () => clock.now());
-  registerInboxChannels(inbox, intake, log);
+  const inbox = new Inbox(store.kysely, log, WEBHOOK_LANE, () => clock.now());
+  const imports = new Inbox(store.kysely, log, [CALL_CENTRE_CSV], () => clock.now());
+  registerInboxChannels(inbox, imports, intake, log);
   for (const router of channelRouters({
     config,
     intake,
     log,
     inbox: config.WEBHOOK_INBOX ? inbox : null,
+    imports,
   }))
     app.use(router);
   app.use(express.json({ limit: "256kb" }));
@@ -213,6 +217,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     hub,
     intake,
     inbox,
+    imports,
     sweeper,
     officers,
     settings,
@@ -232,6 +237,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       if (config.NODE_ENV !== "test") sweeper.start(config.SWEEP_INTERVAL_MS);
       // Deliveries stored before a crash or restart are finished first.
       inbox.kick();
+      imports.kick();
       if (config.SIMULATOR)
         simulator = startDemoSimulator({ config, store, network, intake, clock, log });
       const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
@@ -244,6 +250,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       await sweeper.stop();
       await outages.settle();
       await inbox.close();
+      await imports.close();
       hub.close();
       // io.close() disconnects sockets and closes the HTTP server, which waits for in-flight requests.
       const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));

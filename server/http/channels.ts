@@ -14,6 +14,8 @@ export interface ChannelDeps {
   log: Logger;
   /** When set, webhook deliveries are stored here and answered at once (see inbox/inbox.ts). */
   inbox?: Inbox | null;
+  /** Background imports (a 1912 CSV sent with `Prefer: respond-async`). */
+  imports?: Inbox;
 }
 
 /**

@@ -1,13 +1,22 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Logger } from "pino";
-import type { Database } from "../store/schema.js";
+import type { Database, InboxTable } from "../store/schema.js";
 
 /**
  * Turns one stored delivery into reports with the channel's own processing. Throwing means
  * "could not be processed now" (retried a few times); a delivery it cannot read is answered with
  * `{ ignored }` and recorded as failed at once.
  */
-export type DeliveryHandler = (body: string) => Promise<{ ignored?: string } & object>;
+export type DeliveryHandler = (
+  body: string,
+  /** Records how far it has got (shown while the delivery is processed, e.g. a CSV import). */
+  progress: (summary: object) => Promise<void>,
+) => Promise<{ ignored?: string } & object>;
+
+export type InboxRow = Pick<
+  Selectable<InboxTable>,
+  "id" | "channel" | "status" | "received_at" | "processed_at" | "summary" | "error"
+>;
 
 /** A delivery that keeps throwing is given up after this many tries (recorded with its error). */
 export const MAX_ATTEMPTS = 3;
@@ -29,13 +38,19 @@ export class Inbox {
   private retryTimer: NodeJS.Timeout | null = null;
   private idle: Array<() => void> = [];
 
+  /**
+   * `lane`: the channels this worker takes. Webhooks and CSV imports run in separate lanes, so a
+   * long import never holds back the deliveries that arrive behind it.
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly log: Logger,
+    private readonly lane: string[],
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   handle(channel: string, handler: DeliveryHandler): void {
+    if (!this.lane.includes(channel)) throw new Error(`channel ${channel} is not in this lane`);
     this.handlers.set(channel, handler);
   }
 
@@ -80,6 +95,7 @@ export class Inbox {
         .selectFrom("inbox")
         .select(["id", "channel", "body", "attempts"])
         .where("status", "=", "pending")
+        .where("channel", "in", this.lane)
         .orderBy("id")
         .limit(BATCH)
         .execute();
@@ -120,8 +136,15 @@ export class Inbox {
       await done("failed", `no handler for channel ${row.channel}`, null);
       return true;
     }
+    const progress = async (summary: object) => {
+      await this.db
+        .updateTable("inbox")
+        .set({ summary: JSON.stringify(summary) })
+        .where("id", "=", row.id)
+        .execute();
+    };
     try {
-      const summary = await handler(row.body);
+      const summary = await handler(row.body, progress);
       if (summary.ignored) {
         this.log.warn(
           { inbox: row.id, channel: row.channel, reason: summary.ignored },
@@ -162,11 +185,23 @@ export class Inbox {
     for (const f of waiting) f();
   }
 
+  /** One stored delivery of this lane's `channel`, or null. */
+  async job(id: number, channel: string): Promise<InboxRow | null> {
+    const row = await this.db
+      .selectFrom("inbox")
+      .select(["id", "channel", "status", "received_at", "processed_at", "summary", "error"])
+      .where("id", "=", id)
+      .where("channel", "=", channel)
+      .executeTakeFirst();
+    return row ? { ...row, id: Number(row.id) } : null;
+  }
+
   /** Counts by status, for /metrics, tests and the bench. */
   async counts(): Promise<Record<"pending" | "done" | "failed", number>> {
     const rows = await this.db
       .selectFrom("inbox")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("channel", "in", this.lane)
       .groupBy("status")
       .execute();
     const out = { pending: 0, done: 0, failed: 0 };

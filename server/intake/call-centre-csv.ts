@@ -87,6 +87,7 @@ function inputOf(network: Network, row: CallCentreRow) {
 export async function importCallCentreCsv(
   ctx: IntakeContext,
   text: string,
+  onProgress?: (rowsDone: number, rowsTotal: number, summary: ImportSummary) => Promise<void>,
 ): Promise<ImportSummary> {
   const { records, errors: csvErrors } = parseCsv(text);
   if (records.length === 0) throw new UnreadableCsv("the file is empty: it needs a header row");
@@ -104,7 +105,8 @@ export async function importCallCentreCsv(
     summary.errors.push({ line: e.line, field: "(row)", message: e.message });
     badLines.add(e.line);
   }
-  for (const record of rows) {
+  for (const [i, record] of rows.entries()) {
+    if (onProgress && i > 0 && i % 100 === 0) await onProgress(i, rows.length, summary);
     if (badLines.has(record.line)) continue;
     if (record.fields.length !== columns.length) {
       summary.errors.push({
