@@ -25,6 +25,8 @@ export interface LiveUnitState {
   districts: Record<string, MapCounts>;
   feeders: Record<string, MapCounts>;
   feed: FeedEntry[];
+  /** Reports that arrived while watching but were left out of the feed's updates (a storm). */
+  feedSkipped: number;
   urgent: TicketSummary[];
   /** Open incidents (inferred feeder outages) inside the unit. */
   incidents: IncidentView[];
@@ -52,6 +54,7 @@ export function fromSnapshot(s: Snapshot, now: number): LiveUnitState {
       .filter((t) => !isGone(t))
       .slice(0, FEED_LIMIT)
       .map((t) => ({ key: `${t.number}@${t.seq}`, ticket: t, at: t.createdAt, fresh: false })),
+    feedSkipped: 0,
     urgent: s.urgent.filter((t) => !isGone(t)),
     incidents: (s.incidents ?? []).filter((i) => i.status === "open"),
     updatedAt: now,
@@ -87,6 +90,7 @@ export function applyDelta(
     districts: { ...state.districts, ...d.districts },
     feeders: { ...state.feeders, ...d.feeders },
     feed,
+    feedSkipped: state.feedSkipped + (d.moreEvents ?? 0),
     urgent: mergeTickets(state.urgent, changed),
     incidents: mergeIncidents(state.incidents, d.incidents ?? []),
     updatedAt: now,

@@ -41,6 +41,13 @@ describe("live store: deltas", () => {
     expect(applyDelta(s, rest, NOW + 1)?.feeders["F-9"]?.open).toBe(3);
   });
 
+  it("adds up the reports a storm's deltas left out of the feed", () => {
+    let s = applyDelta(base(), delta(11, { moreEvents: 40 }), NOW)!;
+    s = applyDelta(s, delta(12, { moreEvents: 2 }), NOW)!;
+    expect(s.feedSkipped).toBe(42);
+    expect(applyDelta(s, delta(12, { moreEvents: 9 }), NOW)).toBe(s);
+  });
+
   it("applies a replay of missed events: counts, map and a new feed row", () => {
     const s = base();
     const t = ticket("LKO-000003", { seq: 12 });
