@@ -81,7 +81,7 @@ describe("FeedPanel", () => {
       },
     ],
     generated: null,
-      consumersByDistrict: {},
+    consumersByDistrict: {},
   });
   const now = Date.parse("2025-01-01T10:00:42.000Z");
   const entries: FeedEntry[] = [
