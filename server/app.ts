@@ -116,6 +116,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const metrics = createMetrics({
     openTickets: () => projections.counts(ROOT_UNIT_ID).open,
     socketClients: () => hub.clientCount,
+    liveStats: () => hub.stats,
   });
   const writer = new TicketWriter(store, bus);
   const settings = new SettingsStore(store.kysely);

@@ -121,6 +121,9 @@ describe("a screen's live budget", () => {
     // Bounded: never more than the limit plus one snapshot in flight.
     expect(snapshotBytes).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(MAX_BUFFERED + snapshotBytes + 1024);
+    // Operators see it on /metrics (outside /api: no session needed).
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`^nigrani_live_cut_off_total ${hub.stats.cutOff}$`, "m"));
 
     const before = steady.open("network");
     await burst(5, "after-cut");
