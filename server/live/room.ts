@@ -73,6 +73,8 @@ export class Room {
   addChange(change: TicketChange, incident: IncidentRow | null): void {
     const t = change.after;
     if (this.shown.has(t.number)) this.tickets.set(t.number, t);
+    // A ticket waiting in the feed goes out as it is now, not as it was when reported.
+    for (const entry of this.feed) if (entry.ticket.id === t.id) entry.ticket = t;
     for (const event of change.events) {
       if (!REPORT_EVENTS.has(event.type)) continue;
       this.feed.push({ event, ticket: t });
