@@ -36,6 +36,8 @@ import { generateOfficers } from "./officers/generate.js";
 import { logSender, outboxSweep } from "./outbox/dispatcher.js";
 import { outboundSenders } from "./outbox/senders.js";
 import { channelRouters } from "./http/channels.js";
+import { CALL_CENTRE_CSV, registerInboxChannels, WEBHOOK_LANE } from "./inbox/channels.js";
+import { Inbox } from "./inbox/inbox.js";
 import { ticketActionsRouter } from "./http/ticket-actions.js";
 import { trackRouter } from "./http/track.js";
 import { adminRouter } from "./http/admin.js";
@@ -63,6 +65,9 @@ export interface NigraniApp {
   network: Network;
   projections: Projections;
   hub: LiveHub;
+  inbox: Inbox;
+  /** Background CSV imports (a lane of the inbox of its own). */
+  imports: Inbox;
   intake: IntakeContext;
   sweeper: Sweeper;
   officers: Officers;
@@ -109,6 +114,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const metrics = createMetrics({
     openTickets: () => projections.counts(ROOT_UNIT_ID).open,
     socketClients: () => hub.clientCount,
+    liveStats: () => hub.stats,
   });
   const writer = new TicketWriter(store, bus);
   const settings = new SettingsStore(store.kysely);
@@ -146,6 +152,14 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     network,
     projections,
     log,
+    budget: {
+      bytesPerSecond: config.LIVE_BYTES_PER_SECOND,
+      burstBytes: config.LIVE_BYTES_PER_SECOND,
+    },
+    limits: {
+      maxBufferedBytes: config.LIVE_MAX_BUFFERED_BYTES,
+      stalledForMs: config.LIVE_STALLED_MS,
+    },
     allowedOrigins: origins,
     async authenticate(cookie) {
       const active = await access.sessions.resume(cookieToken(cookie));
@@ -203,7 +217,19 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.use(authenticate(access));
   app.use(requireSignedIn());
   app.use("/api", compressJson());
-  for (const router of channelRouters({ config, intake, log, access, guard })) app.use(router);
+  const inbox = new Inbox(store.kysely, log, WEBHOOK_LANE, () => clock.now());
+  const imports = new Inbox(store.kysely, log, [CALL_CENTRE_CSV], () => clock.now());
+  registerInboxChannels(inbox, imports, intake, log);
+  for (const router of channelRouters({
+    config,
+    intake,
+    log,
+    access,
+    guard,
+    inbox: config.WEBHOOK_INBOX ? inbox : null,
+    imports,
+  }))
+    app.use(router);
   app.use(
     sessionRouter({
       access,
@@ -272,6 +298,8 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     projections,
     hub,
     intake,
+    inbox,
+    imports,
     sweeper,
     officers,
     settings,
@@ -304,6 +332,9 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       if (config.NODE_ENV !== "test")
         sweeper.start(Math.max(100, Math.round(config.SWEEP_INTERVAL_MS / speed)));
       if (demo) simulator = demo.start();
+      // Deliveries stored before a crash or restart are finished first.
+      inbox.kick();
+      imports.kick();
       const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
       log.info({ url }, "Nigrani is listening");
       return url;
@@ -313,6 +344,8 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       simulator?.stop();
       await sweeper.stop();
       await outages.settle();
+      await inbox.close();
+      await imports.close();
       hub.close();
       // io.close() disconnects sockets and closes the HTTP server, which waits for in-flight requests.
       const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));

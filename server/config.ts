@@ -62,6 +62,19 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   /** Interval of the clock's sweep (SLA states, escalations, unconfirmed closures, outbox). */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Webhook deliveries are stored and answered at once, then processed by the inbox worker. */
+  WEBHOOK_INBOX: bool.default(true),
+  /** A screen's live byte budget (token bucket rate and burst, bytes a second). */
+  LIVE_BYTES_PER_SECOND: z.coerce.number().int().min(1000).max(10_000_000).default(16_000),
+  /** Past this many bytes unread a screen gets no deltas until it drains, then a fresh snapshot. */
+  LIVE_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1 << 30)
+    .default(256 * 1024),
+  /** A lagging screen that has not drained within this many ms is cut off. */
+  LIVE_STALLED_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -134,6 +147,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...configSchema.parse({ NODE_ENV: "test", LOG_LEVEL: "silent", SIMULATOR: "off" }),
     NETWORK_FEEDERS: 300,
     NETWORK_CONSUMERS: 5000,
+    // Channel tests read what a delivery did from its answer; inbox tests turn this on.
+    WEBHOOK_INBOX: false,
     PORT: 0,
     HOST: "127.0.0.1",
     ...overrides,

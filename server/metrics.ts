@@ -6,9 +6,17 @@ export interface Metrics {
   reportsReceived: Counter<"channel" | "outcome">;
 }
 
+interface LiveStats {
+  resets: number;
+  cutOff: number;
+  deltaBytes: number;
+}
+
 export function createMetrics(sources: {
   openTickets: () => number;
   socketClients: () => number;
+  /** Slow screens reset to a snapshot and cut off, and live bytes written to screens. */
+  liveStats?: () => LiveStats;
 }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
@@ -34,5 +42,32 @@ export function createMetrics(sources: {
       this.set(sources.socketClients());
     },
   });
+  const live = sources.liveStats;
+  if (live) {
+    const liveCounter = (name: string, help: string, pick: (s: LiveStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(pick(live()));
+        },
+      });
+    liveCounter(
+      "nigrani_live_slow_resets_total",
+      "Slow screens reset to a fresh snapshot after draining",
+      (s) => s.resets,
+    );
+    liveCounter(
+      "nigrani_live_cut_off_total",
+      "Slow screens disconnected at their buffer bound",
+      (s) => s.cutOff,
+    );
+    liveCounter(
+      "nigrani_live_delta_bytes_total",
+      "Bytes of live deltas written to screens",
+      (s) => s.deltaBytes,
+    );
+  }
   return { registry, reportsReceived };
 }

@@ -50,12 +50,25 @@ export interface Delta {
   units: Record<string, UnitCounts>;
   districts: Record<string, MapCounts>;
   feeders: Record<string, MapCounts>;
-  /** Tickets inside the unit that changed (closed ones too, so lists can drop them). */
+  /**
+   * Tickets the screen shows that changed (closed ones too, so lists can drop them), and the
+   * tickets of `events`. Live deltas leave out tickets no list of the screen displays.
+   */
   tickets: TicketSummary[];
-  /** The ticket events inside the unit, in seq order (the live feed). */
+  /**
+   * The live feed, in seq order. A live delta carries at most FEED_PER_UPDATE of the newest
+   * report events (created, report_attached); a replay carries every event missed.
+   */
   events: TicketEventView[];
+  /** Report events inside the unit that arrived since the last update but were left out of `events`. */
+  moreEvents?: number;
   /** Incidents inside the unit that were raised, grew or were resolved. */
   incidents: IncidentView[];
+  /**
+   * Set when this delta carries counts an earlier update at the same seq had no budget for:
+   * apply it even though its seq is not newer.
+   */
+  continued?: boolean;
   /** Set when this delta replays events missed while disconnected (seq range fromSeq+1..seq). */
   replayFrom?: number;
 }
@@ -82,5 +95,15 @@ export interface ClientToServerEvents {
 export const LIVE_NAMESPACE = "/live";
 /** At most this many coalesced updates per second reach one subscribed screen. */
 export const MAX_UPDATES_PER_SECOND = 10;
+/**
+ * A screen's byte budget for live deltas (a token bucket per room: this rate, this burst). The
+ * subscribed unit's counts and incidents always go out; the feed, ticket changes, district and
+ * feeder counts fill what the budget leaves, and what does not fit waits for the next update
+ * (counts are absolute, so nothing is lost, only later).
+ */
+export const LIVE_BYTES_PER_SECOND = 16_000;
+export const LIVE_BURST_BYTES = 16_000;
+/** At most this many report events (the live feed) in one delta. */
+export const FEED_PER_UPDATE = 5;
 /** Bound on `recent` and `urgent` ticket lists in a snapshot. */
 export const SNAPSHOT_TICKET_LIMIT = 25;

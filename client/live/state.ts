@@ -25,6 +25,8 @@ export interface LiveUnitState {
   districts: Record<string, MapCounts>;
   feeders: Record<string, MapCounts>;
   feed: FeedEntry[];
+  /** Reports that arrived while watching but were left out of the feed's updates (a storm). */
+  feedSkipped: number;
   urgent: TicketSummary[];
   /** Open incidents (inferred feeder outages) inside the unit. */
   incidents: IncidentView[];
@@ -52,6 +54,7 @@ export function fromSnapshot(s: Snapshot, now: number): LiveUnitState {
       .filter((t) => !isGone(t))
       .slice(0, FEED_LIMIT)
       .map((t) => ({ key: `${t.number}@${t.seq}`, ticket: t, at: t.createdAt, fresh: false })),
+    feedSkipped: 0,
     urgent: s.urgent.filter((t) => !isGone(t)),
     incidents: (s.incidents ?? []).filter((i) => i.status === "open"),
     updatedAt: now,
@@ -61,7 +64,8 @@ export function fromSnapshot(s: Snapshot, now: number): LiveUnitState {
 /**
  * Applies a delta. Counts in a delta are absolute at its seq, so one that is not newer than the
  * state (a late or repeated one) is dropped and the same state object is returned; a replay delta
- * (sent after a reconnect) is applied even at an equal seq.
+ * (sent after a reconnect) or a continued one (counts an earlier update had no room for) is
+ * applied even at an equal seq.
  */
 export function applyDelta(
   state: LiveUnitState | null,
@@ -69,7 +73,8 @@ export function applyDelta(
   now: number,
 ): LiveUnitState | null {
   if (!state || d.unitId !== state.unitId) return state;
-  if (d.seq < state.seq || (d.seq === state.seq && d.replayFrom === undefined)) return state;
+  const again = d.replayFrom !== undefined || d.continued === true;
+  if (d.seq < state.seq || (d.seq === state.seq && !again)) return state;
   const changed = new Map<string, TicketSummary>();
   for (const t of d.tickets) {
     const seen = changed.get(t.number);
@@ -85,6 +90,7 @@ export function applyDelta(
     districts: { ...state.districts, ...d.districts },
     feeders: { ...state.feeders, ...d.feeders },
     feed,
+    feedSkipped: state.feedSkipped + (d.moreEvents ?? 0),
     urgent: mergeTickets(state.urgent, changed),
     incidents: mergeIncidents(state.incidents, d.incidents ?? []),
     updatedAt: now,

@@ -22,11 +22,13 @@ export interface FeedPanelProps {
    * ticket; a plain click calls this instead of reloading the page.
    */
   onOpenTicket?: (number: string) => void;
+  /** Reports that arrived faster than the feed lists them (counted, not shown). */
+  skipped?: number;
 }
 
 /** The latest reports, newest first; a row that arrives while watching briefly lights up. */
 export function FeedPanel(props: FeedPanelProps) {
-  const { entries, places, now, loading, error, onOpenTicket } = props;
+  const { entries, places, now, loading, error, onOpenTicket, skipped = 0 } = props;
   const { t } = useTranslation();
   const lng = useLanguage();
   const empty = !loading && !error && entries.length === 0;
@@ -37,6 +39,11 @@ export function FeedPanel(props: FeedPanelProps) {
           {t("feed.title")}
         </h2>
         <p className="panel__subtitle">{t("feed.subtitle")}</p>
+        {skipped > 0 && (
+          <p className="panel__subtitle feed__skipped">
+            {t("feed.skipped", { n: formatCount(skipped, lng) })}
+          </p>
+        )}
       </header>
       <PanelState loading={loading && entries.length === 0} error={error} />
       {empty && <p className="feed__empty">{t("feed.empty")}</p>}

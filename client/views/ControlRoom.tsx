@@ -147,6 +147,7 @@ export function ControlRoom() {
         />
         <FeedPanel
           entries={live?.feed ?? []}
+          skipped={live?.feedSkipped ?? 0}
           places={networkData}
           now={now}
           loading={live === null}

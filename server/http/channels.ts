@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { Logger } from "pino";
 import type { Access } from "../access/access.js";
 import type { Config } from "../config.js";
+import type { Inbox } from "../inbox/inbox.js";
 import type { IntakeContext } from "../intake/ingest.js";
 import { callCentreRouter } from "./call-centre.js";
 import { open311Router } from "./open311.js";
@@ -15,6 +16,10 @@ export interface ChannelDeps {
   log: Logger;
   access: Access;
   guard: Guard;
+  /** When set, webhook deliveries are stored here and answered at once (see inbox/inbox.ts). */
+  inbox?: Inbox | null;
+  /** Background imports (a 1912 CSV sent with `Prefer: respond-async`). */
+  imports?: Inbox;
 }
 
 /**

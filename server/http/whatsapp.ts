@@ -14,11 +14,12 @@ export function rawBody(req: Request): Buffer {
 
 /**
  * WhatsApp Business Cloud API webhooks: the verification handshake and signed deliveries.
- * A delivery is stored before it is answered 200; a wrong or missing signature is answered 401
+ * A delivery is stored before it is answered 200 (with the inbox on, stored as received and
+ * processed after the answer); a wrong or missing signature is answered 401
  * and stores nothing. A correctly signed payload we cannot read is logged and answered 200:
  * Meta would redeliver the same bytes for 36 hours and they would fail the same way.
  */
-export function whatsappRouter({ config, intake, log }: ChannelDeps): Router {
+export function whatsappRouter({ config, intake, log, inbox }: ChannelDeps): Router {
   const router = Router();
   const handle = whatsappWebhook(intake, log);
 
@@ -54,6 +55,12 @@ export function whatsappRouter({ config, intake, log }: ChannelDeps): Router {
           "webhook signature refused",
         );
         throw new HttpError(401, "bad_signature", "X-Hub-Signature-256 is missing or wrong");
+      }
+      if (inbox) {
+        // Stored durably as received, answered at once; the inbox worker processes it in order.
+        const id = await inbox.receive("whatsapp", raw.toString("utf8"));
+        res.status(200).json({ received: true, queued: id });
+        return;
       }
       let body: unknown;
       try {

@@ -33,7 +33,7 @@ function signedByX(req: Request, raw: Buffer, config: Config): boolean {
  * reached the discom some other way. Same policy as WhatsApp: 401 and nothing stored when the
  * signature is wrong; a signed payload we cannot read is logged and answered 200.
  */
-export function xRouter({ config, intake, log, access, guard }: ChannelDeps): Router {
+export function xRouter({ config, intake, log, access, guard, inbox }: ChannelDeps): Router {
   const router = Router();
 
   router.get("/webhooks/x", (req, res) => {
@@ -61,6 +61,12 @@ export function xRouter({ config, intake, log, access, guard }: ChannelDeps): Ro
           "bad_signature",
           "x-twitter-webhooks-signature is missing or wrong",
         );
+      }
+      if (inbox) {
+        // Stored durably as received, answered at once; the inbox worker processes it in order.
+        const id = await inbox.receive("x", raw.toString("utf8"));
+        res.status(200).json({ received: true, queued: id });
+        return;
       }
       let body: unknown;
       try {

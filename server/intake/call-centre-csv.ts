@@ -88,6 +88,7 @@ export async function importCallCentreCsv(
   ctx: IntakeContext,
   text: string,
   actor?: string,
+  onProgress?: (rowsDone: number, rowsTotal: number, summary: ImportSummary) => Promise<void>,
 ): Promise<ImportSummary> {
   const { records, errors: csvErrors } = parseCsv(text);
   if (records.length === 0) throw new UnreadableCsv("the file is empty: it needs a header row");
@@ -105,7 +106,8 @@ export async function importCallCentreCsv(
     summary.errors.push({ line: e.line, field: "(row)", message: e.message });
     badLines.add(e.line);
   }
-  for (const record of rows) {
+  for (const [i, record] of rows.entries()) {
+    if (onProgress && i > 0 && i % 100 === 0) await onProgress(i, rows.length, summary);
     if (badLines.has(record.line)) continue;
     if (record.fields.length !== columns.length) {
       summary.errors.push({

@@ -3,24 +3,20 @@ import type { Namespace, Server, Socket } from "socket.io";
 
 import {
   LIVE_NAMESPACE,
-  MAX_UPDATES_PER_SECOND,
   type ClientToServerEvents,
-  type Delta,
   type ServerToClientEvents,
   type SubscribeAck,
 } from "../../shared/live.js";
 import { subscribeSchema } from "../../shared/schemas.js";
-import type { TicketEventView } from "../../shared/tickets.js";
 import type { TicketChange } from "../events/bus.js";
 import type { Network } from "../network/loaded-network.js";
 import { allows, defaultUnitFor, type Viewer } from "../policies/index.js";
 import type { Projections, Touched } from "../projections/counts.js";
-import type { Store, TicketRow } from "../store/store.js";
-import { presentEvent, presentTicket } from "../tickets/present.js";
-import { presentIncident } from "../incidents/incidents.js";
-import type { IncidentRow } from "../store/schema.js";
+import type { Store } from "../store/store.js";
+import { bufferedBytes, DEFAULT_LIMITS, type BackpressureLimits } from "./backpressure.js";
 import { RecentChanges } from "./recent-changes.js";
-import { buildReplay, buildSnapshot, countsDelta, REPLAY_LIMIT } from "./sync.js";
+import { DEFAULT_BUDGET, Room, type RoomBudget } from "./room.js";
+import { buildReplay, buildSnapshot, REPLAY_LIMIT } from "./sync.js";
 import { LIVE_LEVELS, liveLevelFor, redactDelta, redactSnapshot, type LiveLevel } from "./redact.js";
 
 export interface SocketData {
@@ -51,6 +47,9 @@ export interface LiveDeps {
   network: Network;
   projections: Projections;
   log: Logger;
+  /** Per-room byte budget and slow-socket bounds (defaults in room.ts and backpressure.ts). */
+  budget?: RoomBudget;
+  limits?: BackpressureLimits;
   authenticate: SocketAuthenticator;
   /** Origins a browser may open the socket from (cross-site WebSocket hijacking, ASVS 4.4.2). */
   allowedOrigins: ReadonlySet<string>;
@@ -59,40 +58,46 @@ export interface LiveDeps {
 const SUBSCRIBES_PER_WINDOW = 10;
 const SUBSCRIBE_WINDOW_MS = 10_000;
 
-interface Pending {
-  units: Set<string>;
-  districts: Set<string>;
-  feeders: Set<string>;
-  tickets: Map<number, TicketRow>;
-  events: TicketEventView[];
-  incidents: Map<string, IncidentRow>;
-  timer: NodeJS.Timeout | null;
-  lastFlush: number;
-}
-
-const MIN_INTERVAL_MS = 1000 / MAX_UPDATES_PER_SECOND;
-/** One room per unit and level: a room's members all get the same payload, encoded once. */
+const SLOW = { code: "slow_reader", message: "this screen is not reading its updates" };
+/**
+ * One Socket.IO room per unit and level (what a role may see of the stream); the unit's Room
+ * gathers its changes once and each level's room gets one broadcast, encoded once.
+ */
 const roomOf = (unitId: string, level: LiveLevel) => `unit:${unitId}:${level}`;
+/** Sockets past their buffer bound wait here, out of every broadcast, until they drain. */
+const LAGGING = "lagging";
+const SWEEP_MS = 500;
 
 /**
  * Owns Socket.IO: the only module that emits. Each screen subscribes to one unit and joins that
- * unit's room; committed changes are coalesced per room so a screen gets at most
- * MAX_UPDATES_PER_SECOND deltas however fast reports arrive, each carrying absolute counts.
+ * unit's room; committed changes are gathered per room and sent as one delta per room (encoded
+ * once, written to every socket) within the room's byte budget, each carrying absolute counts.
+ * A socket that stops reading is taken out of the broadcasts once its buffer passes the bound,
+ * given a fresh snapshot when it has drained, or cut off when it does not.
  */
 export class LiveHub {
   readonly nsp: LiveNamespace;
-  private readonly pending = new Map<string, Pending>();
+  private readonly rooms = new Map<string, Room>();
   private readonly recent = new RecentChanges();
+  private readonly lagging = new Map<string, number>();
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly budget: RoomBudget;
+  private readonly limits: BackpressureLimits;
+  /** Screens reset to a snapshot after lagging, and screens cut off: for /metrics and tests. */
+  readonly stats = { resets: 0, cutOff: 0, deltaBytes: 0, deltas: 0 };
 
   constructor(
     io: Server,
     private readonly deps: LiveDeps,
   ) {
+    this.budget = deps.budget ?? DEFAULT_BUDGET;
+    this.limits = deps.limits ?? DEFAULT_LIMITS;
     this.nsp = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
     this.nsp.use((socket, next) => {
       const { origin, host, cookie } = socket.handshake.headers;
       // Browsers always send Origin; a foreign one is another site riding the user's cookie.
-      if (origin && !deps.allowedOrigins.has(origin) && origin !== `http://${host}` && origin !== `https://${host}`) {
+      const own = origin === `http://${host}` || origin === `https://${host}`;
+      if (origin && !deps.allowedOrigins.has(origin) && !own) {
         next(Object.assign(new Error("origin not allowed"), { data: { code: "bad_origin" } }));
         return;
       }
@@ -108,6 +113,8 @@ export class LiveHub {
       }, next);
     });
     this.nsp.on("connection", (socket) => this.onConnection(socket));
+    this.sweeper = setInterval(() => this.sweepLagging(), SWEEP_MS);
+    this.sweeper.unref();
   }
 
   get clientCount(): number {
@@ -116,6 +123,9 @@ export class LiveHub {
 
   private onConnection(socket: LiveSocket): void {
     socket.on("subscribe", (request, ack) => {
+      // A lagging screen reads nothing: any answer would only grow its buffer. It gets a fresh
+      // snapshot once it has drained (see sweepLagging).
+      if (this.lagging.has(socket.id)) return;
       const reply = typeof ack === "function" ? ack : () => undefined;
       this.subscribe(socket, request).then(reply, (err: unknown) => {
         this.deps.log.error({ err }, "subscribe failed");
@@ -126,6 +136,7 @@ export class LiveHub {
       if (socket.data.unitId) void socket.leave(roomOf(socket.data.unitId, socket.data.level));
       socket.data.unitId = undefined;
     });
+    socket.on("disconnect", () => this.lagging.delete(socket.id));
   }
 
   private async subscribe(socket: LiveSocket, request: unknown): Promise<SubscribeAck> {
@@ -168,18 +179,59 @@ export class LiveHub {
         sinceSeq,
       );
       if (replay) {
+        // Feeder counts the room has not had budget for yet are not in the event log's range.
+        for (const id of this.rooms.get(unitId)?.feeders ?? [])
+          replay.feeders[id] = projections.mapCounts(id);
+        if (!this.withinBound(socket)) return { ok: false, error: SLOW };
         this.join(socket, unitId);
+        this.roomFor(unitId).showing(replay.tickets.map((t) => t.number));
         socket.emit("delta", redactDelta(replay, data.level));
         return { ok: true, mode: "replay" };
       }
     }
+    if (!(await this.sendSnapshot(socket, unitId))) return { ok: false, error: SLOW };
+    this.join(socket, unitId);
+    return { ok: true, mode: "snapshot" };
+  }
+
+  /** A snapshot to one socket, unless its buffer is past the bound (then it is cut off). */
+  private async sendSnapshot(socket: LiveSocket, unitId: string): Promise<boolean> {
+    const { store, network, projections } = this.deps;
     const snapshot = await buildSnapshot(
       { store, network, projections, recent: this.recent },
       unitId,
     );
-    this.join(socket, unitId);
-    socket.emit("snapshot", redactSnapshot(snapshot, data.level));
-    return { ok: true, mode: "snapshot" };
+    if (!this.withinBound(socket)) return false;
+    this.roomFor(unitId).showing([...snapshot.recent, ...snapshot.urgent].map((t) => t.number));
+    socket.emit("snapshot", redactSnapshot(snapshot, socket.data.level));
+    return true;
+  }
+
+  /**
+   * False when the socket is past its bound (it then waits among the lagging for the sweep to
+   * reset or cut it off); a screen that asks for snapshots and reads none is bounded the same way.
+   */
+  private withinBound(socket: LiveSocket): boolean {
+    if (this.lagging.has(socket.id)) return false;
+    if (bufferedBytes(socket) <= this.limits.maxBufferedBytes) return true;
+    this.markLagging(socket);
+    return false;
+  }
+
+  private markLagging(socket: LiveSocket): void {
+    this.lagging.set(socket.id, Date.now());
+    void socket.join(LAGGING);
+  }
+
+  private cutOff(socket: LiveSocket, why: string): void {
+    if (!socket.connected) return;
+    this.stats.cutOff++;
+    this.lagging.delete(socket.id);
+    this.deps.log.warn(
+      { socket: socket.id, unitId: socket.data.unitId, why },
+      "live: slow screen cut off",
+    );
+    socket.disconnect(true);
   }
 
   private join(socket: LiveSocket, unitId: string): void {
@@ -188,17 +240,18 @@ export class LiveHub {
     void socket.join(roomOf(unitId, socket.data.level));
   }
 
-  /** A unit has listeners at some level. */
-  private watched(unitId: string): boolean {
+  /** The sockets watching a unit, at every level. */
+  private membersOf(unitId: string): string[] {
     const rooms = this.nsp.adapter.rooms;
-    return LIVE_LEVELS.some((level) => (rooms.get(roomOf(unitId, level))?.size ?? 0) > 0);
+    return LIVE_LEVELS.flatMap((level) => [...(rooms.get(roomOf(unitId, level)) ?? [])]);
   }
 
   /** Closes the sockets of ended sessions (signed out, timed out, user disabled or changed). */
   endSessions(sessionIds: readonly string[]): void {
     const ended = new Set(sessionIds);
     for (const socket of this.nsp.sockets.values())
-      if (socket.data.viewer?.sessionId && ended.has(socket.data.viewer.sessionId)) socket.disconnect(true);
+      if (socket.data.viewer?.sessionId && ended.has(socket.data.viewer.sessionId))
+        socket.disconnect(true);
   }
 
   /** Sessions with a screen open: an open live screen counts as use for the idle time-out. */
@@ -209,6 +262,15 @@ export class LiveHub {
     return [...ids];
   }
 
+  private roomFor(unitId: string): Room {
+    let room = this.rooms.get(unitId);
+    if (!room) {
+      room = new Room(unitId, this.budget, Date.now());
+      this.rooms.set(unitId, room);
+    }
+    return room;
+  }
+
   /** Called for every committed change, after the projections applied it. */
   onChange(change: TicketChange, touched: Touched): void {
     this.recent.push(change);
@@ -216,92 +278,96 @@ export class LiveHub {
     const afterPath = JSON.parse(change.after.path) as string[];
     const beforePath = change.before ? (JSON.parse(change.before.path) as string[]) : [];
     for (const id of [...beforePath, ...afterPath]) paths.add(id);
+    const incidentPath = change.incident ? (JSON.parse(change.incident.path) as string[]) : [];
     for (const unitId of paths) {
-      if (!this.watched(unitId)) continue;
-      const p = this.pendingFor(unitId);
-      p.units.add(unitId);
+      if (this.membersOf(unitId).length === 0) continue;
+      const room = this.roomFor(unitId);
+      room.units.add(unitId);
       for (const path of [beforePath, afterPath]) {
         const child = this.deps.network.childOnPath(unitId, path);
-        if (child) p.units.add(child);
+        if (child) room.units.add(child);
       }
       for (const key of touched.districts)
-        if (key.startsWith(`${unitId}|`)) p.districts.add(key.slice(unitId.length + 1));
-      for (const f of touched.feeders) p.feeders.add(f);
-      p.tickets.set(change.after.id, change.after);
-      for (const e of change.events) p.events.push(presentEvent(e, change.after.number));
-      if (change.incident && (JSON.parse(change.incident.path) as string[]).includes(unitId)) {
-        p.incidents.set(change.incident.id, change.incident);
-      }
-      this.schedule(unitId, p);
+        if (key.startsWith(`${unitId}|`)) room.districts.add(key.slice(unitId.length + 1));
+      for (const f of touched.feeders) room.feeders.add(f);
+      room.addChange(change, incidentPath.includes(unitId) ? (change.incident ?? null) : null);
+      this.schedule(room);
     }
   }
 
-  private pendingFor(unitId: string): Pending {
-    let p = this.pending.get(unitId);
-    if (!p) {
-      p = {
-        units: new Set(),
-        districts: new Set(),
-        feeders: new Set(),
-        tickets: new Map(),
-        events: [],
-        incidents: new Map(),
-        timer: null,
-        lastFlush: 0,
-      };
-      this.pending.set(unitId, p);
-    }
-    return p;
+  private schedule(room: Room): void {
+    if (room.timer) return;
+    // The first change after a quiet moment goes out at once (after this tick's other changes).
+    room.timer = setTimeout(() => this.flush(room), room.waitMs(Date.now()));
   }
 
-  private schedule(unitId: string, p: Pending): void {
-    if (p.timer) return;
-    const wait = p.lastFlush + MIN_INTERVAL_MS - Date.now();
-    if (wait <= 0) {
-      // The first change after a quiet moment goes out at once (after this tick's other changes).
-      p.timer = setTimeout(() => this.flush(unitId), 0);
+  private flush(room: Room): void {
+    room.timer = null;
+    const members = this.membersOf(room.unitId);
+    if (members.length === 0) {
+      this.rooms.delete(room.unitId);
       return;
     }
-    p.timer = setTimeout(() => this.flush(unitId), wait);
-  }
-
-  private flush(unitId: string): void {
-    const p = this.pending.get(unitId);
-    if (!p) return;
-    p.timer = null;
-    p.lastFlush = Date.now();
-    const { projections } = this.deps;
-    const delta: Delta = {
-      ...countsDelta(projections, unitId, p.units, p.districts, p.feeders),
-      tickets: [...p.tickets.values()].map(presentTicket),
-      events: p.events,
-      incidents: [...p.incidents.values()].map(presentIncident),
-    };
-    p.incidents.clear();
-    p.units.clear();
-    p.districts.clear();
-    p.feeders.clear();
-    p.tickets.clear();
-    p.events = [];
+    let receivers = 0;
+    for (const id of members) {
+      if (this.lagging.has(id)) continue;
+      const socket = this.nsp.sockets.get(id);
+      if (socket && bufferedBytes(socket) > this.limits.maxBufferedBytes) this.markLagging(socket);
+      else receivers++;
+    }
+    const { delta, bytes } = room.takeDelta(this.deps.projections, Date.now());
+    this.stats.deltas++;
+    this.stats.deltaBytes += bytes * receivers;
+    // One broadcast per level: socket.io encodes the packet once and writes the same frame to
+    // every socket of the room.
     const rooms = this.nsp.adapter.rooms;
     for (const level of LIVE_LEVELS)
-      if (rooms.get(roomOf(unitId, level))?.size)
-        this.nsp.local.to(roomOf(unitId, level)).emit("delta", redactDelta(delta, level));
+      if (rooms.get(roomOf(room.unitId, level))?.size)
+        this.nsp.local
+          .to(roomOf(room.unitId, level))
+          .except(LAGGING)
+          .emit("delta", redactDelta(delta, level));
+    if (room.dirty) this.schedule(room);
+  }
+
+  /** Lagging sockets that drained get a fresh snapshot; those that did not in time are cut off. */
+  private sweepLagging(): void {
+    const now = Date.now();
+    const { maxBufferedBytes, stalledForMs } = this.limits;
+    for (const [id, since] of this.lagging) {
+      const socket = this.nsp.sockets.get(id);
+      if (!socket) {
+        this.lagging.delete(id);
+        continue;
+      }
+      const buffered = bufferedBytes(socket);
+      if (buffered < maxBufferedBytes / 4) {
+        this.lagging.delete(id);
+        void socket.leave(LAGGING);
+        const unitId = socket.data.unitId;
+        if (!unitId) continue;
+        this.stats.resets++;
+        this.sendSnapshot(socket, unitId).catch((err: unknown) =>
+          this.deps.log.error({ err }, "live: snapshot after lag failed"),
+        );
+      } else if (now - since > stalledForMs || buffered > 2 * maxBufferedBytes) {
+        this.cutOff(socket, "stopped reading");
+      }
+    }
   }
 
   /** After a day turns or a rebuild, every screen gets a fresh snapshot. */
   async resyncAll(): Promise<void> {
-    const { store, network, projections } = this.deps;
     for (const socket of this.nsp.sockets.values()) {
       const unitId = socket.data.unitId;
-      if (!unitId) continue;
-      const snapshot = await buildSnapshot({ store, network, projections, recent: this.recent }, unitId);
-      socket.emit("snapshot", redactSnapshot(snapshot, socket.data.level));
+      if (!unitId || this.lagging.has(socket.id)) continue;
+      await this.sendSnapshot(socket, unitId);
     }
   }
 
   close(): void {
-    for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer);
-    this.pending.clear();
+    clearInterval(this.sweeper);
+    for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
+    this.rooms.clear();
   }
 }

@@ -6,6 +6,8 @@ import {
   type MigrationProvider,
 } from "kysely";
 
+import { inboxMigration } from "../inbox/migration.js";
+
 export type Dialect = "sqlite" | "postgres";
 
 /**
@@ -380,6 +382,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    "0004_storm_inbox": inboxMigration(dialect),
   };
 }
 

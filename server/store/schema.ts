@@ -256,4 +256,19 @@ export interface Database {
   sessions: SessionTable;
   api_keys: ApiKeyTable;
   audit_log: AuditTable;
+  inbox: InboxTable;
+}
+
+/** A channel delivery stored as received (after its signature check), then processed in order. */
+export interface InboxTable {
+  id: Generated<number>;
+  channel: string;
+  received_at: string;
+  /** The raw body, exactly as signed. */
+  body: string;
+  status: "pending" | "done" | "failed";
+  attempts: number;
+  error: string | null;
+  summary: string | null;
+  processed_at: string | null;
 }

@@ -1,42 +1,53 @@
 /**
- * `npm run bench`: Nigrani's speed, each figure beside the raw limit measured in the same run, so
- * the ratios mean something on any machine. The last line printed is one JSON object.
+ * `npm run bench` (`-- --quick` for about two minutes): Nigrani's speed on this machine, each
+ * figure beside the raw limit measured in the same run. The last line printed is one JSON object.
  *
- * - intake: reports filed per second through the real pipeline (triage, group commit with
- *   synchronous=FULL, projections, live) against raw SQLite commits per second with the same
- *   durability (the fsync bound);
- * - HTTP: POST /api/v1/reports end to end against the in-process rate;
- * - live: time from a report's commit to the delta on 100 subscribed screens, against a bare
- *   Socket.IO broadcast to the same 100 sockets;
- * - categoriser: model load time, and throughput against feature extraction alone; network generation and snapshot build at 20,000 feeders.
+ * The server runs in this process (so its event-loop lag is measured); the load (HTTP reports and
+ * the screens, as bare WebSockets) comes from a forked process, test/bench/load-client.ts.
+ *
+ * - ingest: POST /api/v1/reports with 64 in flight, against raw better-sqlite3 durable single-row
+ *   commits a second (WAL, synchronous=FULL), and the ack p99;
+ * - webhook: one signed 1,000-message WhatsApp delivery: time to its 200 (stored in the inbox),
+ *   then messages filed a second by the inbox worker;
+ * - fanout: screens on the whole network while reports arrive at `rate` a second: POST-to-screen
+ *   p50/p99 over every (report, screen) pair, a lone report's p99, bytes a second per screen,
+ *   and whether every screen's count is exact at the end; loop_lag_p99_ms during it;
+ * - snapshot of the whole network; cold start of the app on the data the run wrote.
  */
+import { fork, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import BetterSqlite3 from "better-sqlite3";
-import { io as connect, type Socket } from "socket.io-client";
-import { createApp } from "../../server/app.js";
+import { createApp, type NigraniApp } from "../../server/app.js";
 import { testConfig } from "../../server/config.js";
-import { ingestReport } from "../../server/intake/ingest.js";
-import { generateConsumers, generateNetwork } from "../../server/network/generate.js";
-import { FeederIndex } from "../../server/network/feeder-index.js";
-import { generateReports } from "../../server/sim/index.js";
-import { categorise } from "../../server/triage/categorise.js";
-import { extractFeatures } from "../../server/triage/features.js";
 import { buildSnapshot } from "../../server/live/sync.js";
 import { RecentChanges } from "../../server/live/recent-changes.js";
+import { generateNetwork } from "../../server/network/generate.js";
+import { generateReports } from "../../server/sim/index.js";
+import { categorise } from "../../server/triage/categorise.js";
 import type { ReportInput } from "../../shared/schemas.js";
+import type { Command, Reply } from "./protocol.js";
+import { round } from "./stats.js";
+import { signIn } from "../support/auth.js";
+import { CHANNELS } from "../../shared/domain.js";
 
-const FEEDERS = Number(process.env.BENCH_FEEDERS ?? 20_000);
-const REPORTS = Number(process.env.BENCH_REPORTS ?? 3000);
-const SCREENS = Number(process.env.BENCH_SCREENS ?? 100);
-const figures: Record<string, number | string> = {};
-const log = (k: string, v: number | string, unit = "") => {
-  figures[k] = typeof v === "number" ? Math.round(v * 100) / 100 : v;
-  console.log(`${k.padEnd(36)} ${typeof v === "number" ? v.toFixed(2) : v} ${unit}`);
-};
+const QUICK = process.argv.includes("--quick");
+const env = (k: string, quick: number, full: number) =>
+  Number(process.env[k] ?? (QUICK ? quick : full));
+const FEEDERS = env("BENCH_FEEDERS", 3000, 20_000);
+const SCREENS = env("BENCH_SCREENS", 300, 1000);
+const RATE = env("BENCH_RATE", 300, 1000);
+const STORM_S = env("BENCH_STORM_S", 8, 15);
+const INGEST_N = env("BENCH_INGEST", 1500, 5000);
+const LONE_N = env("BENCH_LONE", 20, 40);
+const SECRET = "bench-whatsapp-secret";
+
 const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `nigrani-bench-${name}-`));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const line = (k: string, v: number | string, unit = "") =>
+  console.log(`${k.padEnd(34)} ${typeof v === "number" ? round(v) : v} ${unit}`);
 
 function rawCommitsPerSecond(n: number): number {
   const dir = tmp("raw");
@@ -53,154 +64,203 @@ function rawCommitsPerSecond(n: number): number {
   return n / s;
 }
 
-async function main(): Promise<void> {
-  console.log(`Nigrani benchmark: ${FEEDERS} feeders, ${REPORTS} reports, ${SCREENS} screens, ${os.cpus().length} cores`);
-  let t0 = performance.now();
-  const units = generateNetwork({ seed: 2017, feeders: FEEDERS });
-  log("network_generate_ms", performance.now() - t0, "ms");
-  log("network_units", units.length);
-  t0 = performance.now();
-  let consumers = 0;
-  for (const c of generateConsumers(units, { seed: 2017, count: 200_000 })) if (c.account) consumers++;
-  log("consumers_generate_200k_ms", performance.now() - t0, "ms");
-  const index = new FeederIndex(units.filter((u) => u.kind === "feeder"));
-  t0 = performance.now();
-  for (let i = 0; i < 100_000; i++) index.nearest(24 + (i % 600) / 100, 78 + (i % 1000) / 100, 25);
-  log("nearest_feeder_per_s", 100_000 / ((performance.now() - t0) / 1000), "/s");
-  log("consumers", consumers);
+/** The load client, forked with tsx; one command at a time. */
+function startLoad(): { send(cmd: Command): Promise<Reply>; child: ChildProcess } {
+  const child = fork(path.join(import.meta.dirname, "load-client.ts"), [], {
+    execArgv: ["--import", "tsx"],
+  });
+  return {
+    child,
+    send: (cmd) =>
+      new Promise((resolve, reject) => {
+        child.once("message", (r: Reply) =>
+          r.type === "error" ? reject(new Error(r.message)) : resolve(r),
+        );
+        child.send(cmd);
+      }),
+  };
+}
 
-  const raw = rawCommitsPerSecond(1000);
-  log("raw_sqlite_full_commits_per_s", raw, "/s");
+function expect<T extends Reply["type"]>(r: Reply, type: T): Extract<Reply, { type: T }> {
+  if (r.type !== type) throw new Error(`load client answered ${r.type}, not ${type}`);
+  return r as Extract<Reply, { type: T }>;
+}
 
-  const dataDir = tmp("app");
-  const app = await createApp({ config: testConfig({ DATA_DIR: dataDir, NETWORK_FEEDERS: FEEDERS, NETWORK_CONSUMERS: 200_000 }) });
-  const url = await app.listen();
+async function inputsFor(app: NigraniApp, n: number): Promise<ReportInput[]> {
   const deps = {
     seed: 9,
     ratePerHour: 1200,
     stormsPerHour: 0.5,
     feeders: app.network.feeders,
     units: app.network.units,
-    districtNames: new Map([...app.network.districts.values()].map((d) => [d.id, { name: d.name, nameHi: d.nameHi }])),
+    districtNames: new Map(
+      [...app.network.districts.values()].map((d) => [d.id, { name: d.name, nameHi: d.nameHi }]),
+    ),
     consumerOn: async (feederId: string, rnd: number) => {
       const c = await app.store.consumerOnFeeder(feederId, rnd);
       return c ? { account: c.account, feederId: c.feeder_id, phone: c.phone } : null;
     },
     now: () => new Date(),
   };
-  const inputs: ReportInput[] = (await generateReports(deps, REPORTS * 3 + 50, new Date())).map((r) => ({ ...r, receivedAt: undefined }));
+  const reports = await generateReports(deps, n, new Date());
+  return reports.map((r, i) => ({ ...r, receivedAt: undefined, externalId: `bench-${i}` }));
+}
 
-  // The categoriser: model load (its first call) and throughput, against feature extraction
-  // alone, the floor no model over these features can beat.
-  t0 = performance.now();
-  categorise("bijli nahi hai");
-  log("categoriser_load_ms", performance.now() - t0, "ms");
-  const texts = inputs.slice(0, 4000).map((r) => r.text);
-  t0 = performance.now();
-  for (const text of texts) extractFeatures(text);
-  const featureRate = texts.length / ((performance.now() - t0) / 1000);
-  t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  for (const text of texts) categorise(text);
-  const cpu = process.cpuUsage(cpu0);
-  const categoriseRate = texts.length / ((performance.now() - t0) / 1000);
-  log("categorise_per_s", categoriseRate, "/s");
-  // Per CPU-second too: on a shared machine the wall clock also counts time spent waiting for a core.
-  log("categorise_per_cpu_s", texts.length / ((cpu.user + cpu.system) / 1e6), "/s");
-  log("ratio_categorise_vs_feature_extraction", categoriseRate / featureRate);
-
-  // Sequential: one report at a time, each waiting for its own commit (the fsync bound).
-  const seq = inputs.slice(0, Math.min(300, REPORTS));
-  t0 = performance.now();
-  for (const r of seq) await ingestReport(app.intake, r);
-  const sequential = seq.length / ((performance.now() - t0) / 1000);
-  log("intake_sequential_per_s", sequential, "/s");
-  log("ratio_intake_sequential_vs_raw_commit", sequential / raw);
-
-  // Concurrent: 64 in flight, as a busy call centre plus webhooks would be; group commit shares fsyncs.
-  const batch = inputs.slice(REPORTS, REPORTS * 2);
-  t0 = performance.now();
-  await runConcurrent(batch, 64, (r) => ingestReport(app.intake, r));
-  const concurrent = batch.length / ((performance.now() - t0) / 1000);
-  log("intake_concurrent_per_s", concurrent, "/s");
-  log("ratio_intake_concurrent_vs_raw_commit", concurrent / raw);
-
-  // HTTP end to end.
-  const http = inputs.slice(REPORTS * 2, REPORTS * 2 + Math.min(1500, REPORTS));
-  t0 = performance.now();
-  await runConcurrent(http, 32, async (r) => {
-    const res = await fetch(`${url}/api/v1/reports`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(r) });
-    if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${res.status}`);
-    await res.arrayBuffer();
+/** One signed WhatsApp Cloud API delivery carrying `n` text messages. */
+function whatsappDelivery(n: number): string {
+  const messages = Array.from({ length: n }, (_, i) => ({
+    from: `9198${String(10_000_000 + i).slice(-8)}`,
+    id: `wamid.BENCH${String(i).padStart(8, "0")}`,
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    type: "text",
+    text: { body: `Light nahi hai subah se, transformer jal gaya ${i}` },
+  }));
+  return JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "1",
+        changes: [{ field: "messages", value: { messaging_product: "whatsapp", messages } }],
+      },
+    ],
   });
-  const httpRate = http.length / ((performance.now() - t0) / 1000);
-  log("http_intake_concurrent_per_s", httpRate, "/s");
-  log("ratio_http_vs_in_process", httpRate / concurrent);
+}
 
-  // Snapshot of the whole network (every open feeder) at this size.
-  const syncDeps = { store: app.store, network: app.network, projections: app.projections, recent: new RecentChanges() };
+async function main(): Promise<void> {
+  const cores = os.cpus();
+  console.log(
+    `Nigrani benchmark${QUICK ? " (quick)" : ""}: ${FEEDERS} feeders, ${SCREENS} screens at ` +
+      `${RATE} reports/s for ${STORM_S} s; ${cores.length} x ${cores[0]?.model ?? "cpu"}, load ${os.loadavg()[0].toFixed(2)}`,
+  );
+  let t0 = performance.now();
+  generateNetwork({ seed: 2017, feeders: FEEDERS });
+  const networkMs = performance.now() - t0;
+  line("network_generate_ms", networkMs, "ms");
+  const rawPerS = rawCommitsPerSecond(QUICK ? 500 : 2000);
+  line("raw_durable_commits_per_s", rawPerS, "/s");
+
+  const dataDir = tmp("app");
+  const config = testConfig({
+    DATA_DIR: dataDir,
+    NETWORK_FEEDERS: FEEDERS,
+    NETWORK_CONSUMERS: 200_000,
+    WHATSAPP_APP_SECRET: SECRET,
+    WEBHOOK_INBOX: true,
+  });
+  let app = await createApp({ config });
+  const url = await app.listen();
+  // The load client files with its own intake key and watches as a signed-in control room.
+  const key = await app.access.keys.create(
+    { name: "bench", channels: [...CHANNELS], ratePerMinute: 100_000 },
+    "system:bench",
+  );
+  process.env.BENCH_INTAKE_KEY = key.secret;
+  process.env.BENCH_COOKIE = (await signIn(url, "control")).cookie;
+  const stormN = Math.round(RATE * STORM_S);
+  const inputs = await inputsFor(app, INGEST_N + stormN + LONE_N);
   t0 = performance.now();
-  const snap = await buildSnapshot(syncDeps, "network");
-  log("snapshot_root_ms", performance.now() - t0, "ms");
-  log("snapshot_root_kb", JSON.stringify(snap).length / 1024, "KB");
-  log("open_tickets", app.projections.counts("network").open);
+  for (const r of inputs.slice(0, 2000)) categorise(r.text);
+  const categorisePerS = Math.min(2000, inputs.length) / ((performance.now() - t0) / 1000);
+  line("categorise_per_s", categorisePerS, "/s");
+  const load = startLoad();
 
-  // Fresh reports: ones filed above would be recognised as redeliveries and change nothing.
-  await liveLatency(url, app, inputs.slice(REPORTS * 3));
+  const ingest = expect(
+    await load.send({ type: "ingest", url, reports: inputs.slice(0, INGEST_N), inFlight: 64 }),
+    "ingest",
+  );
+  line("ingest_http_per_s (64 in flight)", ingest.perS, "/s");
+  line("ingest_ack_p99_ms", ingest.ackP99, "ms");
+
+  const body = whatsappDelivery(1000);
+  const signature = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
+  t0 = performance.now();
+  const res = await fetch(`${url}/webhooks/whatsapp`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+    body,
+  });
+  await res.arrayBuffer();
+  const webhookAckMs = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+  line("webhook_1000_ack_ms", webhookAckMs, "ms");
+  // The 200 means "stored"; the inbox worker then files the messages.
+  await app.inbox.whenIdle();
+  const webhookPerS = 1000 / ((performance.now() - t0) / 1000);
+  line("webhook_messages_per_s", webhookPerS, "/s");
+
+  const recent = new RecentChanges();
+  t0 = performance.now();
+  const snap = await buildSnapshot({ ...app, recent }, "network");
+  const snapshotMs = performance.now() - t0;
+  const snapshotBytes = Buffer.byteLength(JSON.stringify(snap));
+  // The snapshot's counts are the projections' live objects: read them before anything changes.
+  const snapshotOpen = snap.unit.open;
+  line("snapshot_ms", snapshotMs, `ms (${snapshotOpen} open)`);
+  line("snapshot_bytes", snapshotBytes);
+
+  expect(await load.send({ type: "connect", url, screens: SCREENS }), "connected");
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const storm = expect(
+    await load.send({
+      type: "storm",
+      reports: inputs.slice(INGEST_N, INGEST_N + stormN),
+      rate: RATE,
+    }),
+    "storm",
+  );
+  lag.disable();
+  const rootOpen = app.projections.counts("network").open;
+  const exact = storm.opens.every((o) => o === rootOpen);
+  line("fanout_rate_achieved", storm.rate, "/s");
+  line("fanout_p50_ms", storm.p50, "ms");
+  line("fanout_p99_ms", storm.p99, "ms");
+  line("fanout_bytes_per_screen_s", storm.bytesPerScreenS, "B/s");
+  line("fanout_exact", String(exact));
+  line("loop_lag_p99_ms", lag.percentile(99) / 1e6, "ms");
+  const lone = expect(
+    await load.send({ type: "lone", reports: inputs.slice(INGEST_N + stormN), gapMs: 400 }),
+    "lone",
+  );
+  line("fanout_lone_p99_ms", lone.p99, "ms");
+  await load.send({ type: "exit" });
+
+  const tickets = app.projections.counts("network").open;
+  await app.close();
+  t0 = performance.now();
+  app = await createApp({ config });
+  const coldStartS = (performance.now() - t0) / 1000;
+  line("cold_start_s", coldStartS, `s (${tickets} open tickets)`);
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log(JSON.stringify(figures));
-}
 
-async function runConcurrent<T>(items: T[], width: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await fn(items[next++]);
+  const r = (x: number) => round(x);
+  console.log(
+    JSON.stringify({
+      machine: { cores: cores.length, model: cores[0]?.model, quick: QUICK, feeders: FEEDERS },
+      ingest: {
+        per_s: r(ingest.perS),
+        raw_per_s: r(rawPerS),
+        ratio: r(ingest.perS / rawPerS),
+        ack_p99_ms: r(ingest.ackP99),
+      },
+      webhook: { ack_ms: r(webhookAckMs), per_s: r(webhookPerS) },
+      fanout: {
+        clients: SCREENS,
+        rate: r(storm.rate),
+        p50_ms: r(storm.p50),
+        p99_ms: r(storm.p99),
+        lone_p99_ms: r(lone.p99),
+        bytes_per_screen_s: r(storm.bytesPerScreenS),
+        exact,
+      },
+      snapshot: { ms: r(snapshotMs), bytes: snapshotBytes, open: snapshotOpen },
+      cold_start_s: r(coldStartS),
+      loop_lag_p99_ms: r(lag.percentile(99) / 1e6),
+      categorise_per_s: r(categorisePerS),
+      network_generate_ms: r(networkMs),
     }),
   );
-}
-
-/** Commit-to-screen latency on SCREENS subscribed sockets, against a bare broadcast to them. */
-async function liveLatency(url: string, app: Awaited<ReturnType<typeof createApp>>, inputs: ReportInput[]): Promise<void> {
-  const sockets: Socket[] = [];
-  for (let i = 0; i < SCREENS; i++) {
-    const s = connect(`${url}/live`, { transports: ["websocket"], forceNew: true });
-    await new Promise<void>((r) => s.once("connect", () => r()));
-    await s.emitWithAck("subscribe", {});
-    sockets.push(s);
-  }
-  // Raw limit: the server's Socket.IO broadcasting one small packet to the same sockets.
-  const rawLat: number[] = [];
-  for (let k = 0; k < 20; k++) {
-    const got = sockets.map((s) => new Promise<number>((r) => s.once("delta", () => r(performance.now()))));
-    const t = performance.now();
-    app.hub.nsp.emit("delta", { unitId: "bench", seq: -1 } as never);
-    rawLat.push(Math.max(...(await Promise.all(got))) - t);
-    await new Promise((r) => setTimeout(r, 120));
-  }
-  // Nigrani: a report filed, seen by all screens (one report at a time, after a quiet moment).
-  const lat: number[] = [];
-  for (const r of inputs.slice(0, 40)) {
-    const got = sockets.map((s) => new Promise<number>((res) => {
-      const on = (d: { seq: number; unitId: string }) => {
-        if (d.unitId === "network" && d.seq > 0) {
-          s.off("delta", on);
-          res(performance.now());
-        }
-      };
-      s.on("delta", on);
-    }));
-    const t = performance.now();
-    await ingestReport(app.intake, r);
-    lat.push(Math.max(...(await Promise.all(got))) - t);
-    await new Promise((res) => setTimeout(res, 120));
-  }
-  log("live_raw_broadcast_p50_ms", pct(rawLat, 0.5), "ms");
-  log("live_report_to_all_screens_p50_ms", pct(lat, 0.5), "ms");
-  log("live_report_to_all_screens_p99_ms", pct(lat, 0.99), "ms");
-  log("ratio_live_vs_raw_broadcast_p50", pct(lat, 0.5) / Math.max(0.01, pct(rawLat, 0.5)));
-  for (const s of sockets) s.close();
 }
 
 main().catch((err: unknown) => {

@@ -35,6 +35,19 @@ describe("live store: deltas", () => {
     expect(applyDelta(s, replay, NOW + 1)?.unit.open).toBe(7);
   });
 
+  it("applies a continued delta at the same seq: feeder counts an earlier update had no budget for", () => {
+    const s = base();
+    const rest = delta(10, { feeders: { "F-9": mapCounts(3) }, continued: true });
+    expect(applyDelta(s, rest, NOW + 1)?.feeders["F-9"]?.open).toBe(3);
+  });
+
+  it("adds up the reports a storm's deltas left out of the feed", () => {
+    let s = applyDelta(base(), delta(11, { moreEvents: 40 }), NOW)!;
+    s = applyDelta(s, delta(12, { moreEvents: 2 }), NOW)!;
+    expect(s.feedSkipped).toBe(42);
+    expect(applyDelta(s, delta(12, { moreEvents: 9 }), NOW)).toBe(s);
+  });
+
   it("applies a replay of missed events: counts, map and a new feed row", () => {
     const s = base();
     const t = ticket("LKO-000003", { seq: 12 });

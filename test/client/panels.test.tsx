@@ -81,7 +81,7 @@ describe("FeedPanel", () => {
       },
     ],
     generated: null,
-      consumersByDistrict: {},
+    consumersByDistrict: {},
   });
   const now = Date.parse("2025-01-01T10:00:42.000Z");
   const entries: FeedEntry[] = [
@@ -105,6 +105,19 @@ describe("FeedPanel", () => {
       renderToString(<FeedPanel entries={[]} places={network} now={now} loading={false} />),
     );
     expect(out).toContain("No reports yet");
+  });
+
+  it("says how many reports came too fast to list, and nothing when none did", () => {
+    const calm = text(
+      renderToString(<FeedPanel entries={entries} places={network} now={now} loading={false} />),
+    );
+    expect(calm).not.toContain("too fast");
+    const storm = text(
+      renderToString(
+        <FeedPanel entries={entries} places={network} now={now} loading={false} skipped={1234} />,
+      ),
+    );
+    expect(storm).toContain("+1,234 more reports arrived too fast to list");
   });
 
   it("shows channel, category or needs triage, place, excerpt and age, newest first", () => {

@@ -66,7 +66,8 @@ export class LiveTestClient {
   private applyDelta(d: Delta): void {
     this.deltas.push({ at: Date.now(), delta: d });
     // Counts are absolute at d.seq: an older delta would roll state back, so it is dropped.
-    if (d.seq < this.seq || (d.seq === this.seq && d.replayFrom === undefined)) return;
+    const again = d.replayFrom !== undefined || d.continued === true;
+    if (d.seq < this.seq || (d.seq === this.seq && !again)) return;
     for (const e of d.events) if (e.seq > this.seq) this.events.push(e);
     Object.assign(this.units, d.units);
     Object.assign(this.districts, d.districts);

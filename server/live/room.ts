@@ -1,0 +1,199 @@
+import {
+  FEED_PER_UPDATE,
+  LIVE_BURST_BYTES,
+  LIVE_BYTES_PER_SECOND,
+  MAX_UPDATES_PER_SECOND,
+  type Delta,
+} from "../../shared/live.js";
+import type { TicketChange } from "../events/bus.js";
+import { presentIncident } from "../incidents/incidents.js";
+import type { Projections } from "../projections/counts.js";
+import type { IncidentRow } from "../store/schema.js";
+import type { EventRow, TicketRow } from "../store/store.js";
+import { presentEvent, presentTicket } from "../tickets/present.js";
+
+const MIN_INTERVAL_MS = 1000 / MAX_UPDATES_PER_SECOND;
+/** Under load a delta waits until the bucket holds this much, so updates come fewer and fuller. */
+const FLUSH_MIN_BYTES = 3000;
+/** Tickets a room's screens may be showing (snapshot lists and feed), most recent kept. */
+const SHOWN_LIMIT = 200;
+const REPORT_EVENTS = new Set(["created", "report_attached"]);
+
+export interface RoomBudget {
+  bytesPerSecond: number;
+  burstBytes: number;
+}
+export const DEFAULT_BUDGET: RoomBudget = {
+  bytesPerSecond: LIVE_BYTES_PER_SECOND,
+  burstBytes: LIVE_BURST_BYTES,
+};
+
+/**
+ * What one room (the screens subscribed to one unit) still has to hear, and its byte budget.
+ * Counts are kept as dirty ids and read at flush time (absolute values), so whatever does not fit
+ * one delta goes out in the next one and the screens are exact once the burst is over.
+ */
+export class Room {
+  readonly units = new Set<string>();
+  readonly districts = new Set<string>();
+  readonly feeders = new Set<string>();
+  private readonly tickets = new Map<string, TicketRow>();
+  private feed: Array<{ event: EventRow; ticket: TicketRow }> = [];
+  private moreEvents = 0;
+  private readonly incidents = new Map<string, IncidentRow>();
+  /** Ticket numbers some screen of the room may be showing; only their changes are pushed. */
+  private readonly shown = new Set<string>();
+  private tokens: number;
+  private refilledAt: number;
+  timer: NodeJS.Timeout | null = null;
+  lastFlush = 0;
+  private lastSeq = -1;
+
+  constructor(
+    readonly unitId: string,
+    private readonly budget: RoomBudget,
+    now: number,
+  ) {
+    this.tokens = budget.burstBytes;
+    this.refilledAt = now;
+  }
+
+  /** Remembers tickets a screen was just sent in a snapshot, so their changes reach it. */
+  showing(numbers: Iterable<string>): void {
+    for (const n of numbers) this.show(n);
+  }
+
+  private show(number: string): void {
+    this.shown.delete(number);
+    this.shown.add(number);
+    if (this.shown.size > SHOWN_LIMIT) this.shown.delete(this.shown.values().next().value!);
+  }
+
+  /** Records a committed change inside the unit (the caller has added the dirty counts). */
+  addChange(change: TicketChange, incident: IncidentRow | null): void {
+    const t = change.after;
+    if (this.shown.has(t.number)) this.tickets.set(t.number, t);
+    // A ticket waiting in the feed goes out as it is now, not as it was when reported.
+    for (const entry of this.feed) if (entry.ticket.id === t.id) entry.ticket = t;
+    for (const event of change.events) {
+      if (!REPORT_EVENTS.has(event.type)) continue;
+      this.feed.push({ event, ticket: t });
+      if (this.feed.length > FEED_PER_UPDATE) {
+        this.feed.shift();
+        this.moreEvents++;
+      }
+    }
+    if (incident) this.incidents.set(incident.id, incident);
+  }
+
+  get dirty(): boolean {
+    return (
+      this.units.size + this.districts.size + this.feeders.size + this.tickets.size > 0 ||
+      this.feed.length + this.incidents.size > 0
+    );
+  }
+
+  private refill(now: number): void {
+    const { bytesPerSecond, burstBytes } = this.budget;
+    this.tokens = Math.min(
+      burstBytes,
+      this.tokens + ((now - this.refilledAt) * bytesPerSecond) / 1000,
+    );
+    this.refilledAt = now;
+  }
+
+  /** Milliseconds until the next delta may go out (0: now). */
+  waitMs(now: number): number {
+    this.refill(now);
+    const sinceLast = this.lastFlush + MIN_INTERVAL_MS - now;
+    const need = Math.min(FLUSH_MIN_BYTES, this.budget.burstBytes) - this.tokens;
+    const forBytes = need > 0 ? (need * 1000) / this.budget.bytesPerSecond : 0;
+    return Math.max(0, sinceLast, Math.ceil(forBytes));
+  }
+
+  /**
+   * The next delta within the budget. The unit's own counts and incidents always go; then the
+   * feed, the changed tickets shown, the children, districts and feeders while the budget lasts.
+   */
+  takeDelta(projections: Projections, now: number): { delta: Delta; bytes: number } {
+    this.refill(now);
+    this.lastFlush = now;
+    let left = this.tokens;
+    const fits = (bytes: number) => {
+      if (bytes > left) return false;
+      left -= bytes;
+      return true;
+    };
+    const { unitId } = this;
+    const own = projections.counts(unitId);
+    const delta: Delta = {
+      unitId,
+      seq: projections.seq,
+      day: projections.day,
+      units: { [unitId]: own },
+      districts: {},
+      feeders: {},
+      tickets: [],
+      events: [],
+      incidents: [...this.incidents.values()].map(presentIncident),
+    };
+    left -= 200 + JSON.stringify(own).length + JSON.stringify(delta.incidents).length;
+    this.units.delete(unitId);
+    this.incidents.clear();
+
+    const sent = new Set<string>();
+    const feed = this.feed;
+    this.feed = [];
+    let dropped = this.moreEvents;
+    this.moreEvents = 0;
+    // Newest first, so a tight budget keeps the latest reports; the newest always goes.
+    for (let i = feed.length - 1; i >= 0; i--) {
+      const { event, ticket } = feed[i];
+      const view = presentEvent(event, ticket.number);
+      const summary = sent.has(ticket.number) ? null : presentTicket(ticket);
+      const bytes = JSON.stringify(view).length + (summary ? JSON.stringify(summary).length : 0);
+      if (!fits(bytes) && delta.events.length > 0) {
+        dropped += i + 1;
+        break;
+      }
+      delta.events.unshift(view);
+      if (summary) {
+        delta.tickets.push(summary);
+        sent.add(ticket.number);
+        this.show(ticket.number);
+        this.tickets.delete(ticket.number);
+      }
+    }
+    if (dropped > 0) delta.moreEvents = dropped;
+
+    for (const [number, row] of this.tickets) {
+      const summary = presentTicket(row);
+      if (!fits(JSON.stringify(summary).length)) break;
+      delta.tickets.push(summary);
+      this.tickets.delete(number);
+    }
+    for (const id of this.units) {
+      const c = projections.counts(id);
+      if (!fits(JSON.stringify(c).length + id.length + 4)) break;
+      delta.units[id] = c;
+      this.units.delete(id);
+    }
+    for (const id of this.districts) {
+      const c = projections.districtCount(unitId, id);
+      if (!fits(JSON.stringify(c).length + id.length + 4)) break;
+      delta.districts[id] = c;
+      this.districts.delete(id);
+    }
+    for (const id of this.feeders) {
+      const c = projections.mapCounts(id);
+      if (!fits(JSON.stringify(c).length + id.length + 4)) break;
+      delta.feeders[id] = c;
+      this.feeders.delete(id);
+    }
+    if (delta.seq === this.lastSeq) delta.continued = true;
+    this.lastSeq = delta.seq;
+    const bytes = JSON.stringify(delta).length;
+    this.tokens -= bytes;
+    return { delta, bytes };
+  }
+}
