@@ -161,6 +161,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       stalledForMs: config.LIVE_STALLED_MS,
     },
     allowedOrigins: origins,
+    subscribesPerWindow: config.LIVE_SUBSCRIBES_PER_10S,
     async authenticate(cookie) {
       const active = await access.sessions.resume(cookieToken(cookie));
       return active ? viewerForUser(active.user, active.session.id) : null;

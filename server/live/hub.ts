@@ -51,11 +51,12 @@ export interface LiveDeps {
   budget?: RoomBudget;
   limits?: BackpressureLimits;
   authenticate: SocketAuthenticator;
+  /** Subscribes one socket may send per SUBSCRIBE_WINDOW_MS (default 10). */
+  subscribesPerWindow?: number;
   /** Origins a browser may open the socket from (cross-site WebSocket hijacking, ASVS 4.4.2). */
   allowedOrigins: ReadonlySet<string>;
 }
 
-const SUBSCRIBES_PER_WINDOW = 10;
 const SUBSCRIBE_WINDOW_MS = 10_000;
 
 const SLOW = { code: "slow_reader", message: "this screen is not reading its updates" };
@@ -151,7 +152,7 @@ export class LiveHub {
     const now = Date.now();
     const data = socket.data;
     data.subscribes = data.subscribes.filter((t) => t > now - SUBSCRIBE_WINDOW_MS);
-    if (data.subscribes.length >= SUBSCRIBES_PER_WINDOW)
+    if (data.subscribes.length >= (this.deps.subscribesPerWindow ?? 10))
       return { ok: false, error: { code: "rate_limited", message: "too many subscriptions; slow down" } };
     data.subscribes.push(now);
     // The session is checked again at every subscribe: a signed-out or disabled user gets nothing.

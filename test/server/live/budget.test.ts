@@ -16,6 +16,8 @@ beforeAll(async () => {
       LIVE_BYTES_PER_SECOND: BYTES_PER_SECOND,
       LIVE_MAX_BUFFERED_BYTES: MAX_BUFFERED,
       LIVE_STALLED_MS: 5000,
+      // The stalled screen below fills its buffer by asking for snapshots faster than anyone may.
+      LIVE_SUBSCRIBES_PER_10S: 100_000,
     },
   });
 });
