@@ -144,7 +144,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   );
 
   let shuttingDown = false;
-  for (const router of channelRouters({ config, intake, log })) app.use(router);
+  for (const router of channelRouters({ config, intake, log, metrics })) app.use(router);
   app.use(express.json({ limit: "256kb" }));
   app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
   app.use(reportsRouter(intake));

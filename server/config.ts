@@ -31,7 +31,20 @@ export const configSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).default(DEMO),
   WHATSAPP_TOKEN: z.string().min(1).default(DEMO),
   WHATSAPP_PHONE_NUMBER_ID: z.string().min(1).default("000000000000000"),
-  WHATSAPP_API_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
+  /** The Graph API's host, without a version (that is WHATSAPP_GRAPH_VERSION). */
+  WHATSAPP_API_URL: z
+    .string()
+    .url()
+    .refine(
+      (u) => !/\/v\d+\.\d+\/?$/.test(u),
+      "must not end with the Graph API version: set WHATSAPP_GRAPH_VERSION instead",
+    )
+    .default("https://graph.facebook.com"),
+  /** v26.0 (July 2026) is current; v21.0 is retired on 21 January 2027. */
+  WHATSAPP_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "must look like v26.0")
+    .default("v26.0"),
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
   /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
   X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),

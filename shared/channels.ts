@@ -14,13 +14,67 @@ const digits = z.string().regex(/^[0-9]+$/, "must be digits");
 
 // --- WhatsApp Business Cloud API (Meta Graph webhooks) ------------------------------------------
 
+/** An error object as Meta puts it in webhooks (top level, on a message, on a status). */
+export const metaErrorSchema = z.looseObject({
+  code: z.number().optional(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+});
+export type MetaError = z.infer<typeof metaErrorSchema>;
+
+/** An image, audio, video, document or sticker: a media id to download later, not the bytes. */
+const whatsappMediaSchema = z.looseObject({
+  id: z.string().min(1).max(200),
+  mime_type: z.string().max(200).optional(),
+  sha256: z.string().max(200).optional(),
+  caption: z.string().optional(),
+  filename: z.string().max(500).optional(),
+  /** Audio: true for a voice note recorded in WhatsApp. */
+  voice: z.boolean().optional(),
+});
+export type WhatsappMedia = z.infer<typeof whatsappMediaSchema>;
+
 export const whatsappMessageSchema = z.looseObject({
   from: z.string().min(1),
   id: z.string().min(1).max(200),
   /** Unix seconds, as a string. */
   timestamp: digits,
   type: z.string().min(1),
+  /** Set when the consumer replied to (or tapped a button on) one of our messages. */
+  context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
   text: z.looseObject({ body: z.string() }).optional(),
+  image: whatsappMediaSchema.optional(),
+  audio: whatsappMediaSchema.optional(),
+  video: whatsappMediaSchema.optional(),
+  document: whatsappMediaSchema.optional(),
+  sticker: whatsappMediaSchema.optional(),
+  contacts: z
+    .array(
+      z.looseObject({
+        name: z.looseObject({ formatted_name: z.string().optional() }).optional(),
+        phones: z
+          .array(z.looseObject({ phone: z.string().optional(), wa_id: z.string().optional() }))
+          .optional(),
+      }),
+    )
+    .optional(),
+  /** A reaction to one of our messages; no emoji means the reaction was removed. */
+  reaction: z.looseObject({ message_id: z.string(), emoji: z.string().optional() }).optional(),
+  /** A tap on an interactive reply button or list row we sent. */
+  interactive: z
+    .looseObject({
+      type: z.string(),
+      button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
+      list_reply: z
+        .looseObject({ id: z.string(), title: z.string(), description: z.string().optional() })
+        .optional(),
+    })
+    .optional(),
+  /** A tap on a template's quick-reply button: `payload` is what we set when sending. */
+  button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
+  /** On `type: "unsupported"` messages: why WhatsApp could not pass the content on (131051). */
+  errors: z.array(metaErrorSchema).optional(),
   location: z
     .looseObject({
       latitude: z.number().min(-90).max(90),
@@ -39,16 +93,7 @@ export const whatsappStatusSchema = z.looseObject({
   status: z.string().min(1).max(40),
   timestamp: digits,
   recipient_id: z.string().optional(),
-  errors: z
-    .array(
-      z.looseObject({
-        code: z.number().optional(),
-        title: z.string().optional(),
-        message: z.string().optional(),
-        error_data: z.looseObject({ details: z.string().optional() }).optional(),
-      }),
-    )
-    .optional(),
+  errors: z.array(metaErrorSchema).optional(),
 });
 export type WhatsappStatus = z.infer<typeof whatsappStatusSchema>;
 
@@ -70,6 +115,8 @@ export const whatsappWebhookSchema = z.looseObject({
               .optional(),
             messages: z.array(whatsappMessageSchema).optional(),
             statuses: z.array(whatsappStatusSchema).optional(),
+            /** Errors about the whole delivery or the app (e.g. 131052 media download), not one message. */
+            errors: z.array(metaErrorSchema).optional(),
           }),
         }),
       ),

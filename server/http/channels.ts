@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { IntakeContext } from "../intake/ingest.js";
+import type { Metrics } from "../metrics.js";
 import { callCentreRouter } from "./call-centre.js";
 import { open311Router } from "./open311.js";
 import { whatsappRouter } from "./whatsapp.js";
@@ -11,6 +12,7 @@ export interface ChannelDeps {
   config: Config;
   intake: IntakeContext;
   log: Logger;
+  metrics: Metrics;
 }
 
 /**

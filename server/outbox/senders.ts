@@ -14,10 +14,14 @@ export function outboundSenders(config: Config, log: Logger): Partial<Record<str
   if (config.WHATSAPP_TOKEN !== DEMO_SECRET) {
     senders.whatsapp = whatsappSender({
       apiUrl: config.WHATSAPP_API_URL,
+      version: config.WHATSAPP_GRAPH_VERSION,
       phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
       token: config.WHATSAPP_TOKEN,
     });
-    log.info({ api: config.WHATSAPP_API_URL }, "WhatsApp messages go out through the Cloud API");
+    log.info(
+      { api: config.WHATSAPP_API_URL, version: config.WHATSAPP_GRAPH_VERSION },
+      "WhatsApp messages go out through the Cloud API",
+    );
   }
   return senders;
 }

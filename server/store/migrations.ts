@@ -6,6 +6,8 @@ import {
   type MigrationProvider,
 } from "kysely";
 
+import { channelMigrations } from "./migrations-channels.js";
+
 export type Dialect = "sqlite" | "postgres";
 
 /**
@@ -327,7 +329,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations() {
-      return migrations(dialect);
+      return { ...migrations(dialect), ...channelMigrations() };
     },
   };
 }

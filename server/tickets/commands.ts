@@ -261,6 +261,7 @@ async function acknowledge(
       recipient,
       kind: "ticket_ack",
       body: ticketAckText(t.number, t.category as CategoryId | null, otp, trackUrl),
+      params: { ticketNumber: t.number, otp, trackUrl },
     },
     at,
   );
@@ -273,6 +274,7 @@ async function acknowledge(
         recipient,
         kind: "ask_placement",
         body: askPlacementText(t.number),
+        params: { ticketNumber: t.number },
       },
       at,
     );

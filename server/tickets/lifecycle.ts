@@ -180,10 +180,18 @@ export async function askFeedback(
   kind: "feedback_request" | "incident_notice" = "feedback_request",
 ): Promise<void> {
   const channel = replyChannel(t.channel, t.phone);
-  const body = feedbackRequestText(t.number, `${ctx.publicUrl}/track?n=${t.number}`);
+  const trackUrl = `${ctx.publicUrl}/track?n=${t.number}`;
+  const body = feedbackRequestText(t.number, trackUrl);
   await enqueueMessage(
     tx.kysely,
-    { ticketId: t.id, channel: channel ?? "log", recipient: t.phone ?? "unknown", kind, body },
+    {
+      ticketId: t.id,
+      channel: channel ?? "log",
+      recipient: t.phone ?? "unknown",
+      kind,
+      body,
+      params: { ticketNumber: t.number, trackUrl },
+    },
     at,
   );
 }

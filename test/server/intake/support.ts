@@ -170,7 +170,7 @@ export async function startFakeGraph(opts: { failFirst?: number; responses: unkn
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : 0;
   return {
-    url: `http://127.0.0.1:${port}/v25.0`,
+    url: `http://127.0.0.1:${port}`,
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
