@@ -45,6 +45,28 @@ export const configSchema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/, "must look like v26.0")
     .default("v26.0"),
+  /** The SMS gateway's send endpoint; without it SMS are recorded as "not sent: no gateway configured". */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** The DLT-registered sender header (six letters in India). */
+  SMS_SENDER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,11}$/, "must be 3 to 11 letters or digits")
+    .default("NIGRNI"),
+  SMS_DLT_ENTITY_ID: z
+    .string()
+    .regex(/^[0-9]{10,25}$/, "must be the DLT entity id (digits)")
+    .optional(),
+  /** kind=DLT template id pairs, comma-separated (see README.md, "SMS gateway"). */
+  SMS_DLT_TEMPLATES: z
+    .string()
+    .regex(
+      /^\s*([a-z_]+=[0-9]{10,25})(\s*,\s*[a-z_]+=[0-9]{10,25})*\s*$/,
+      "must be kind=templateId pairs separated by commas",
+    )
+    .optional(),
+  /** Keys X-Gateway-Signature on the gateway's delivery reports; without it reports are refused. */
+  SMS_STATUS_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
   /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
   X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),

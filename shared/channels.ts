@@ -140,6 +140,21 @@ export const graphErrorSchema = z.looseObject({
   }),
 });
 
+// --- SMS gateway (our own documented contract; README.md "SMS gateway") -------------------------
+
+/** The gateway's answer to a send: its message id, matched later by delivery reports. */
+export const smsGatewayResponseSchema = z.looseObject({ id: z.string().min(1).max(200) });
+
+/** A delivery report the gateway POSTs to /webhooks/sms/status. */
+export const smsDeliveryReportSchema = z.looseObject({
+  id: z.string().min(1).max(200),
+  status: z.enum(["sent", "delivered", "failed"]),
+  /** ISO-8601 time of the event; the time we receive it when absent. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  error: z.string().max(500).optional(),
+});
+export type SmsDeliveryReport = z.infer<typeof smsDeliveryReportSchema>;
+
 // --- X (Account Activity API) -------------------------------------------------------------------
 
 /** A v1.1 Tweet as the Account Activity API delivers it; ids are read from the `*_str` fields. */
