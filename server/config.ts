@@ -71,6 +71,10 @@ export const configSchema = z.object({
   /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
   X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
   OPEN311_API_KEY: z.string().min(1).default(DEMO),
+  /** The one jurisdiction_id Open311 accepts; the host name of PUBLIC_URL when unset. */
+  OPEN311_JURISDICTION_ID: z.string().min(1).max(100).optional(),
+  /** The contact line of Open311's discovery document. */
+  OPEN311_CONTACT: z.string().min(1).max(500).optional(),
   OTP_SECRET: z.string().min(1).default(DEMO),
   /** Base URL consumers are sent to for /track links. */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),

@@ -223,7 +223,7 @@ const blank = <S extends z.ZodType>(s: S) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
 const formField = blank;
 
-const open311ServiceCode = z.enum(CATEGORY_IDS, {
+const open311ServiceCode = z.enum([...CATEGORY_IDS, "unclassified"], {
   error: (issue) =>
     issue.input === undefined
       ? "service_code was not provided"
@@ -249,7 +249,12 @@ export const open311PostSchema = z
     description: formField(
       z.string().max(MAX_REPORT_TEXT, `description must be at most ${MAX_REPORT_TEXT} characters`),
     ),
-    media_url: formField(z.string().max(500)),
+    media_url: formField(
+      z
+        .string()
+        .max(500, "media_url must be at most 500 characters")
+        .regex(/^https?:\/\/[^\s]+$/i, "media_url must be an http(s) URL"),
+    ),
   })
   .refine((f) => (f.lat === undefined) === (f.long === undefined), {
     message: "lat and long must be given together",

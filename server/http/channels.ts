@@ -5,6 +5,7 @@ import type { IntakeContext } from "../intake/ingest.js";
 import type { Metrics } from "../metrics.js";
 import { callCentreRouter } from "./call-centre.js";
 import { open311Router } from "./open311.js";
+import { open311DiscoveryRouter } from "./open311-discovery.js";
 import { smsRouter } from "./sms.js";
 import { whatsappRouter } from "./whatsapp.js";
 import { xRouter } from "./x.js";
@@ -25,5 +26,12 @@ export function channelRouters(deps: ChannelDeps): Router[] {
   // Open311 answers every path under its prefix itself, unknown ones with its own 404 format.
   const open311 = Router();
   open311.use("/open311/v2", open311Router(deps));
-  return [whatsappRouter(deps), xRouter(deps), smsRouter(deps), callCentreRouter(deps), open311];
+  return [
+    whatsappRouter(deps),
+    xRouter(deps),
+    smsRouter(deps),
+    callCentreRouter(deps),
+    open311DiscoveryRouter(deps.config),
+    open311,
+  ];
 }

@@ -16,6 +16,8 @@ export const channelConfig: Partial<Config> = {
   WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
   X_CONSUMER_SECRET: X_SECRET,
   OPEN311_API_KEY: OPEN311_KEY,
+  // The jurisdiction_id the Open311 fixture names.
+  OPEN311_JURISDICTION_ID: "fake-discom.example",
 };
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
