@@ -171,7 +171,7 @@ export function resolveStep(
   };
 }
 
-/** Asks the consumer, on the channel they used, whether the problem is fixed. */
+/** Asks the consumer, on the channel they used last, whether the problem is fixed. */
 export async function askFeedback(
   ctx: TicketContext,
   tx: StoreTx,
@@ -179,7 +179,16 @@ export async function askFeedback(
   at: string,
   kind: "feedback_request" | "incident_notice" = "feedback_request",
 ): Promise<void> {
-  const channel = replyChannel(t.channel, t.phone);
+  // The consumer hears back where they last wrote or called about this ticket, not where it began.
+  const last = await tx.kysely
+    .selectFrom("reports")
+    .select("channel")
+    .where("ticket_id", "=", t.id)
+    .orderBy("received_at", "desc")
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const channel = replyChannel(last?.channel ?? t.channel, t.phone);
   const trackUrl = `${ctx.publicUrl}/track?n=${t.number}`;
   const body = feedbackRequestText(t.number, trackUrl);
   await enqueueMessage(
