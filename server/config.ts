@@ -67,6 +67,10 @@ export const configSchema = z.object({
     .optional(),
   /** Keys X-Gateway-Signature on the gateway's delivery reports; without it reports are refused. */
   SMS_STATUS_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Page access token for Messenger replies; without it they are recorded as not sent. */
+  MESSENGER_PAGE_TOKEN: z.string().min(1).optional(),
+  /** Instagram professional account token for Instagram replies; likewise. */
+  INSTAGRAM_TOKEN: z.string().min(1).optional(),
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
   /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
   X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),

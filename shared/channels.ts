@@ -140,6 +140,48 @@ export const graphErrorSchema = z.looseObject({
   }),
 });
 
+// --- Facebook Messenger and Instagram messaging (Meta webhooks, object "page" / "instagram") ------
+
+/** One messaging event: a consumer's message (text, attachments, quick reply) or a button postback. */
+export const metaMessagingEventSchema = z.looseObject({
+  sender: z.looseObject({ id: z.string().min(1).max(100) }),
+  recipient: z.looseObject({ id: z.string().min(1).max(100) }),
+  /** Milliseconds since the epoch. */
+  timestamp: z.number().int().nonnegative(),
+  message: z
+    .looseObject({
+      mid: z.string().min(1).max(300),
+      text: z.string().optional(),
+      /** Our own messages echoed back: never a consumer's report. */
+      is_echo: z.boolean().optional(),
+      attachments: z
+        .array(
+          z.looseObject({
+            type: z.string(),
+            payload: z.looseObject({ url: z.string().optional() }).nullable().optional(),
+          }),
+        )
+        .optional(),
+      quick_reply: z.looseObject({ payload: z.string() }).optional(),
+    })
+    .optional(),
+  postback: z
+    .looseObject({ mid: z.string().max(300).optional(), title: z.string(), payload: z.string() })
+    .optional(),
+});
+export type MetaMessagingEvent = z.infer<typeof metaMessagingEventSchema>;
+
+export const metaMessagingWebhookSchema = z.looseObject({
+  object: z.enum(["page", "instagram"]),
+  entry: z.array(
+    z.looseObject({
+      id: z.string(),
+      time: z.number().optional(),
+      messaging: z.array(metaMessagingEventSchema).optional(),
+    }),
+  ),
+});
+
 // --- SMS gateway (our own documented contract; README.md "SMS gateway") -------------------------
 
 /** The gateway's answer to a send: its message id, matched later by delivery reports. */

@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { IntakeContext } from "../intake/ingest.js";
 import type { Metrics } from "../metrics.js";
 import { callCentreRouter } from "./call-centre.js";
+import { messengerRouter } from "./messenger.js";
 import { open311Router } from "./open311.js";
 import { open311DiscoveryRouter } from "./open311-discovery.js";
 import { smsRouter } from "./sms.js";
@@ -30,6 +31,7 @@ export function channelRouters(deps: ChannelDeps): Router[] {
     whatsappRouter(deps),
     xRouter(deps),
     smsRouter(deps),
+    messengerRouter(deps),
     callCentreRouter(deps),
     open311DiscoveryRouter(deps.config),
     open311,

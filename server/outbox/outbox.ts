@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
 import { findContact } from "../intake/contacts.js";
 import type { Database, OutboxTable } from "../store/schema.js";
+import { composeMessenger } from "./messenger-sender.js";
 import { composeWhatsapp, WHATSAPP_WINDOW_MS } from "./whatsapp-compose.js";
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -87,6 +88,10 @@ export async function enqueueMessage(
     const composed = composeWhatsapp(msg, windowOpen, language);
     format = composed.format;
     payload = composed.payload ? JSON.stringify(composed.payload) : null;
+  } else if (msg.channel === "facebook" || msg.channel === "instagram") {
+    const composed = composeMessenger(msg);
+    format = composed.format;
+    payload = composed.payload ? JSON.stringify(composed.payload) : null;
   }
   const row: Insertable<OutboxTable> = {
     ticket_id: msg.ticketId,
@@ -117,7 +122,18 @@ export async function enqueueMessage(
 /** Picks the channel to reach a consumer on: the one they used where we can answer on it. */
 export function replyChannel(channel: string, phone: string | null): OutboundChannel | null {
   if (channel === "whatsapp" && phone) return "whatsapp";
+  // Messenger and Instagram consumers are reached by their page-scoped id, not a phone.
+  if (channel === "facebook" || channel === "instagram") return channel;
   if (phone) return "sms";
   if (channel === "x") return "x";
   return null;
+}
+
+/** The page-scoped id of a Messenger / Instagram sender, from the event kept as a report's raw. */
+export function messagingSenderOf(raw: unknown): string | null {
+  if (!raw || typeof raw !== "object") return null;
+  const sender = (raw as { sender?: unknown }).sender;
+  if (!sender || typeof sender !== "object") return null;
+  const id = (sender as { id?: unknown }).id;
+  return typeof id === "string" && id ? id : null;
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Sender } from "./dispatcher.js";
+import { messengerSender } from "./messenger-sender.js";
 import { parseDltTemplates, smsSender } from "./sms-sender.js";
 import { whatsappSender } from "./whatsapp-sender.js";
 
@@ -27,6 +28,11 @@ export function outboundSenders(config: Config, log: Logger): Partial<Record<str
       "WhatsApp messages go out through the Cloud API",
     );
   }
+  const graph = { apiUrl: config.WHATSAPP_API_URL, version: config.WHATSAPP_GRAPH_VERSION };
+  if (config.MESSENGER_PAGE_TOKEN)
+    senders.facebook = messengerSender({ ...graph, token: config.MESSENGER_PAGE_TOKEN });
+  if (config.INSTAGRAM_TOKEN)
+    senders.instagram = messengerSender({ ...graph, token: config.INSTAGRAM_TOKEN });
   if (config.SMS_GATEWAY_URL) {
     senders.sms = smsSender({
       url: config.SMS_GATEWAY_URL,

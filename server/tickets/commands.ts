@@ -4,7 +4,7 @@ import { ROOT_UNIT_ID } from "../../shared/domain.js";
 import type { Unit } from "../../shared/network.js";
 import type { ReportInput } from "../../shared/schemas.js";
 import type { TicketChange } from "../events/bus.js";
-import { enqueueMessage, replyChannel } from "../outbox/outbox.js";
+import { enqueueMessage, messagingSenderOf, replyChannel } from "../outbox/outbox.js";
 import type { NewEvent, ReportRow, StoreTx, TicketRow } from "../store/store.js";
 import type { TicketContext } from "./context.js";
 import { askPlacementText, ticketAckText } from "./messages.js";
@@ -251,7 +251,12 @@ async function acknowledge(
   at: string,
 ) {
   const channel = replyChannel(r.input.channel, t.phone);
-  const recipient = channel === "x" ? (r.input.externalId ?? "unknown") : (t.phone ?? "unknown");
+  const recipient =
+    channel === "x"
+      ? (r.input.externalId ?? "unknown")
+      : channel === "facebook" || channel === "instagram"
+        ? (messagingSenderOf(r.raw) ?? "unknown")
+        : (t.phone ?? "unknown");
   const trackUrl = `${ctx.publicUrl}/track?n=${t.number}`;
   await enqueueMessage(
     tx.kysely,

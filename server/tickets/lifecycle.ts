@@ -189,6 +189,16 @@ export async function askFeedback(
     .limit(1)
     .executeTakeFirst();
   const channel = replyChannel(last?.channel ?? t.channel, t.phone);
+  // Messenger and Instagram consumers are addressed by the id their conversation is kept under.
+  const conversation =
+    channel === "facebook" || channel === "instagram"
+      ? await tx.kysely
+          .selectFrom("conversations")
+          .select("address")
+          .where("channel", "=", channel)
+          .where("ticket_id", "=", t.id)
+          .executeTakeFirst()
+      : undefined;
   const trackUrl = `${ctx.publicUrl}/track?n=${t.number}`;
   const body = feedbackRequestText(t.number, trackUrl);
   await enqueueMessage(
@@ -196,7 +206,7 @@ export async function askFeedback(
     {
       ticketId: t.id,
       channel: channel ?? "log",
-      recipient: t.phone ?? "unknown",
+      recipient: conversation?.address ?? t.phone ?? "unknown",
       kind,
       body,
       params: { ticketNumber: t.number, trackUrl },
