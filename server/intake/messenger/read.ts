@@ -42,7 +42,7 @@ export function readMessagingEvent(
   const address = e.sender.id;
   let id: string;
   let text: string;
-  let answer: FeedbackAnswer | null = null;
+  let answer: FeedbackAnswer | null;
   if (e.message) {
     if (e.message.is_echo) return { kind: "ignored", reason: "echo of our own message" };
     id = e.message.mid;
