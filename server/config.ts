@@ -71,6 +71,10 @@ export const configSchema = z.object({
   MESSENGER_PAGE_TOKEN: z.string().min(1).optional(),
   /** Instagram professional account token for Instagram replies; likewise. */
   INSTAGRAM_TOKEN: z.string().min(1).optional(),
+  /** X's API host for direct-message replies. */
+  X_API_URL: z.string().url().default("https://api.x.com"),
+  /** OAuth 2.0 user token (dm.write) of the discom's X account; without it DM replies are not sent. */
+  X_DM_TOKEN: z.string().min(1).optional(),
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
   /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
   X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),

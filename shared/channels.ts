@@ -220,10 +220,34 @@ export const xTweetSchema = z.looseObject({
 });
 export type XTweet = z.infer<typeof xTweetSchema>;
 
+/** A direct message event (`direct_message_events[]`, type `message_create`). */
+export const xDirectMessageSchema = z.looseObject({
+  type: z.string(),
+  id: digits.max(30),
+  created_timestamp: digits.optional(),
+  message_create: z
+    .looseObject({
+      target: z.looseObject({ recipient_id: digits.max(30) }),
+      sender_id: digits.max(30),
+      message_data: z.looseObject({
+        text: z.string(),
+        attachment: z
+          .looseObject({
+            type: z.string(),
+            media: z.looseObject({ media_url_https: z.string().optional() }).optional(),
+          })
+          .optional(),
+      }),
+    })
+    .optional(),
+});
+export type XDirectMessage = z.infer<typeof xDirectMessageSchema>;
+
 export const xAccountActivitySchema = z.looseObject({
   for_user_id: digits.max(30),
   user_has_blocked: z.union([z.string(), z.boolean()]).optional(),
   tweet_create_events: z.array(xTweetSchema).optional(),
+  direct_message_events: z.array(xDirectMessageSchema).optional(),
 });
 export type XAccountActivity = z.infer<typeof xAccountActivitySchema>;
 

@@ -129,6 +129,13 @@ export function replyChannel(channel: string, phone: string | null): OutboundCha
   return null;
 }
 
+/** The X user who sent a direct message (from the event kept as a report's raw), as `dm:<id>`. */
+export function xDmRecipientOf(raw: unknown): string | null {
+  if (!raw || typeof raw !== "object") return null;
+  const mc = (raw as { message_create?: { sender_id?: unknown } }).message_create;
+  return mc && typeof mc.sender_id === "string" ? `dm:${mc.sender_id}` : null;
+}
+
 /** The page-scoped id of a Messenger / Instagram sender, from the event kept as a report's raw. */
 export function messagingSenderOf(raw: unknown): string | null {
   if (!raw || typeof raw !== "object") return null;

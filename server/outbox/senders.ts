@@ -4,6 +4,7 @@ import type { Sender } from "./dispatcher.js";
 import { messengerSender } from "./messenger-sender.js";
 import { parseDltTemplates, smsSender } from "./sms-sender.js";
 import { whatsappSender } from "./whatsapp-sender.js";
+import { xSender } from "./x-sender.js";
 
 /** The demo's placeholder secret (see config.ts): with it we must not call real APIs. */
 const DEMO_SECRET = "demo-not-secret";
@@ -33,6 +34,8 @@ export function outboundSenders(config: Config, log: Logger): Partial<Record<str
     senders.facebook = messengerSender({ ...graph, token: config.MESSENGER_PAGE_TOKEN });
   if (config.INSTAGRAM_TOKEN)
     senders.instagram = messengerSender({ ...graph, token: config.INSTAGRAM_TOKEN });
+  if (config.X_DM_TOKEN)
+    senders.x = xSender({ apiUrl: config.X_API_URL, token: config.X_DM_TOKEN });
   if (config.SMS_GATEWAY_URL) {
     senders.sms = smsSender({
       url: config.SMS_GATEWAY_URL,

@@ -4,7 +4,12 @@ import { ROOT_UNIT_ID } from "../../shared/domain.js";
 import type { Unit } from "../../shared/network.js";
 import type { ReportInput } from "../../shared/schemas.js";
 import type { TicketChange } from "../events/bus.js";
-import { enqueueMessage, messagingSenderOf, replyChannel } from "../outbox/outbox.js";
+import {
+  enqueueMessage,
+  messagingSenderOf,
+  replyChannel,
+  xDmRecipientOf,
+} from "../outbox/outbox.js";
 import type { NewEvent, ReportRow, StoreTx, TicketRow } from "../store/store.js";
 import type { TicketContext } from "./context.js";
 import { askPlacementText, ticketAckText } from "./messages.js";
@@ -253,7 +258,7 @@ async function acknowledge(
   const channel = replyChannel(r.input.channel, t.phone);
   const recipient =
     channel === "x"
-      ? (r.input.externalId ?? "unknown")
+      ? (xDmRecipientOf(r.raw) ?? r.input.externalId ?? "unknown")
       : channel === "facebook" || channel === "instagram"
         ? (messagingSenderOf(r.raw) ?? "unknown")
         : (t.phone ?? "unknown");

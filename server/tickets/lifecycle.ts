@@ -189,9 +189,9 @@ export async function askFeedback(
     .limit(1)
     .executeTakeFirst();
   const channel = replyChannel(last?.channel ?? t.channel, t.phone);
-  // Messenger and Instagram consumers are addressed by the id their conversation is kept under.
+  // Messenger, Instagram and X direct-message consumers are addressed by their conversation's id.
   const conversation =
-    channel === "facebook" || channel === "instagram"
+    channel === "facebook" || channel === "instagram" || channel === "x"
       ? await tx.kysely
           .selectFrom("conversations")
           .select("address")
@@ -206,7 +206,10 @@ export async function askFeedback(
     {
       ticketId: t.id,
       channel: channel ?? "log",
-      recipient: conversation?.address ?? t.phone ?? "unknown",
+      recipient:
+        (conversation && channel === "x" ? `dm:${conversation.address}` : conversation?.address) ??
+        t.phone ??
+        "unknown",
       kind,
       body,
       params: { ticketNumber: t.number, trackUrl },
