@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { messagesOfTicket } from "../outbox/present.js";
 import { ticketQuerySchema } from "../../shared/schemas.js";
 import type { Network } from "../network/loaded-network.js";
 import { canSeeUnit, CONTROL_ROOM_VIEWER } from "../policies/units.js";
@@ -45,9 +46,10 @@ export function ticketsRouter(deps: {
       if (!ticket || (feederId && !canSeeUnit(deps.network, viewer, feederId))) {
         throw new HttpError(404, "not_found", `no ticket ${req.params.number}`);
       }
-      const [reports, events] = await Promise.all([
+      const [reports, events, messages] = await Promise.all([
         deps.store.reportsOfTicket(ticket.id),
         deps.store.eventsOfTicket(ticket.id),
+        messagesOfTicket(deps.store.kysely, ticket.id),
       ]);
       const officer = deps.officers.get(ticket.assignee_id);
       const incident = ticket.incident_id
@@ -78,6 +80,8 @@ export function ticketsRouter(deps: {
         incident: incident ? presentIncident(incident) : null,
         // Names of every officer the timeline mentions (assigned, escalated to, stand-in for).
         officers: officersNamed(deps.officers, ticket.assignee_id, events),
+        // What we told the consumer and officers, and whether it really went out.
+        messages,
       });
     }),
   );

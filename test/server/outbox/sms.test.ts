@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../server/clock/clock.js";
-import { postReport, startTestServer, type TestServer } from "../../support/server.js";
+import { apiFetch, postReport, startTestServer, type TestServer } from "../../support/server.js";
 import { metaSignature, post, postWhatsapp, whatsappDelivery } from "../intake/support.js";
 import { startFakeGateway } from "./fake-gateway.js";
 
@@ -118,6 +118,20 @@ describe("SMS through the configured gateway", () => {
     expect((await smsRows(ticketNumber)).find((r) => r.id === ack.id)!.status).toBe("delivered");
     // A repeated report is recognised and changes nothing.
     expect(JSON.parse((await report(body)).text)).toEqual({ received: true, recorded: false });
+  });
+
+  it("shows staff each message's true state on the ticket, without its body", async () => {
+    const res = await apiFetch(server.url, `/api/v1/tickets/${ticketNumber}`);
+    const body = (await res.json()) as {
+      messages: { kind: string; status: string; reason: string | null; to: string }[];
+    };
+    const ack = body.messages.find((m) => m.kind === "ticket_ack");
+    expect(ack).toMatchObject({ status: "delivered", to: "…0001" });
+    expect(body.messages.find((m) => m.kind === "assignment_notice")).toMatchObject({
+      status: "failed",
+      reason: expect.stringContaining("no DLT template id"),
+    });
+    expect(JSON.stringify(body.messages)).not.toMatch(/OTP/);
   });
 
   it("answers 400 naming the field for a report with an unknown status", async () => {
