@@ -227,6 +227,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     log,
     access,
     guard,
+    metrics,
     inbox: config.WEBHOOK_INBOX ? inbox : null,
     imports,
   }))

@@ -38,10 +38,57 @@ export const configSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).default(DEMO),
   WHATSAPP_TOKEN: z.string().min(1).default(DEMO),
   WHATSAPP_PHONE_NUMBER_ID: z.string().min(1).default("000000000000000"),
-  WHATSAPP_API_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
+  /** The Graph API's host, without a version (that is WHATSAPP_GRAPH_VERSION). */
+  WHATSAPP_API_URL: z
+    .string()
+    .url()
+    .refine(
+      (u) => !/\/v\d+\.\d+\/?$/.test(u),
+      "must not end with the Graph API version: set WHATSAPP_GRAPH_VERSION instead",
+    )
+    .default("https://graph.facebook.com"),
+  /** v26.0 (July 2026) is current; v21.0 is retired on 21 January 2027. */
+  WHATSAPP_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "must look like v26.0")
+    .default("v26.0"),
+  /** The SMS gateway's send endpoint; without it SMS are recorded as "not sent: no gateway configured". */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** The DLT-registered sender header (six letters in India). */
+  SMS_SENDER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,11}$/, "must be 3 to 11 letters or digits")
+    .default("NIGRNI"),
+  SMS_DLT_ENTITY_ID: z
+    .string()
+    .regex(/^[0-9]{10,25}$/, "must be the DLT entity id (digits)")
+    .optional(),
+  /** kind=DLT template id pairs, comma-separated (see README.md, "SMS gateway"). */
+  SMS_DLT_TEMPLATES: z
+    .string()
+    .regex(
+      /^\s*([a-z_]+=[0-9]{10,25})(\s*,\s*[a-z_]+=[0-9]{10,25})*\s*$/,
+      "must be kind=templateId pairs separated by commas",
+    )
+    .optional(),
+  /** Keys X-Gateway-Signature on the gateway's delivery reports; without it reports are refused. */
+  SMS_STATUS_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Page access token for Messenger replies; without it they are recorded as not sent. */
+  MESSENGER_PAGE_TOKEN: z.string().min(1).optional(),
+  /** Instagram professional account token for Instagram replies; likewise. */
+  INSTAGRAM_TOKEN: z.string().min(1).optional(),
+  /** X's API host for direct-message replies. */
+  X_API_URL: z.string().url().default("https://api.x.com"),
+  /** OAuth 2.0 user token (dm.write) of the discom's X account; without it DM replies are not sent. */
+  X_DM_TOKEN: z.string().min(1).optional(),
   X_CONSUMER_SECRET: z.string().min(1).default(DEMO),
   /** Keys X-Twitter-Webhooks-Signature-OAuth2 (newer X apps); without it only the legacy header is checked. */
   X_OAUTH2_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The one jurisdiction_id Open311 accepts; the host name of PUBLIC_URL when unset. */
+  OPEN311_JURISDICTION_ID: z.string().min(1).max(100).optional(),
+  /** The contact line of Open311's discovery document. */
+  OPEN311_CONTACT: z.string().min(1).max(500).optional(),
   OTP_SECRET: z.string().min(1).default(DEMO),
   /** Base URL consumers are sent to for /track links. */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),

@@ -4,6 +4,7 @@ import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 export interface Metrics {
   registry: Registry;
   reportsReceived: Counter<"channel" | "outcome">;
+  channelErrors: Counter<"channel" | "code">;
 }
 
 interface LiveStats {
@@ -24,6 +25,12 @@ export function createMetrics(sources: {
     name: "nigrani_reports_received_total",
     help: "Reports received, by channel and outcome (created a ticket, joined one, duplicate delivery)",
     labelNames: ["channel", "outcome"] as const,
+    registers: [registry],
+  });
+  const channelErrors = new Counter({
+    name: "nigrani_channel_errors_total",
+    help: "Errors a channel reported to us in its webhooks (not about one message), by channel and code",
+    labelNames: ["channel", "code"] as const,
     registers: [registry],
   });
   new Gauge({
@@ -69,5 +76,5 @@ export function createMetrics(sources: {
       (s) => s.deltaBytes,
     );
   }
-  return { registry, reportsReceived };
+  return { registry, reportsReceived, channelErrors };
 }

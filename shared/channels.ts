@@ -14,13 +14,67 @@ const digits = z.string().regex(/^[0-9]+$/, "must be digits");
 
 // --- WhatsApp Business Cloud API (Meta Graph webhooks) ------------------------------------------
 
+/** An error object as Meta puts it in webhooks (top level, on a message, on a status). */
+export const metaErrorSchema = z.looseObject({
+  code: z.number().optional(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+});
+export type MetaError = z.infer<typeof metaErrorSchema>;
+
+/** An image, audio, video, document or sticker: a media id to download later, not the bytes. */
+const whatsappMediaSchema = z.looseObject({
+  id: z.string().min(1).max(200),
+  mime_type: z.string().max(200).optional(),
+  sha256: z.string().max(200).optional(),
+  caption: z.string().optional(),
+  filename: z.string().max(500).optional(),
+  /** Audio: true for a voice note recorded in WhatsApp. */
+  voice: z.boolean().optional(),
+});
+export type WhatsappMedia = z.infer<typeof whatsappMediaSchema>;
+
 export const whatsappMessageSchema = z.looseObject({
   from: z.string().min(1),
   id: z.string().min(1).max(200),
   /** Unix seconds, as a string. */
   timestamp: digits,
   type: z.string().min(1),
+  /** Set when the consumer replied to (or tapped a button on) one of our messages. */
+  context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
   text: z.looseObject({ body: z.string() }).optional(),
+  image: whatsappMediaSchema.optional(),
+  audio: whatsappMediaSchema.optional(),
+  video: whatsappMediaSchema.optional(),
+  document: whatsappMediaSchema.optional(),
+  sticker: whatsappMediaSchema.optional(),
+  contacts: z
+    .array(
+      z.looseObject({
+        name: z.looseObject({ formatted_name: z.string().optional() }).optional(),
+        phones: z
+          .array(z.looseObject({ phone: z.string().optional(), wa_id: z.string().optional() }))
+          .optional(),
+      }),
+    )
+    .optional(),
+  /** A reaction to one of our messages; no emoji means the reaction was removed. */
+  reaction: z.looseObject({ message_id: z.string(), emoji: z.string().optional() }).optional(),
+  /** A tap on an interactive reply button or list row we sent. */
+  interactive: z
+    .looseObject({
+      type: z.string(),
+      button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
+      list_reply: z
+        .looseObject({ id: z.string(), title: z.string(), description: z.string().optional() })
+        .optional(),
+    })
+    .optional(),
+  /** A tap on a template's quick-reply button: `payload` is what we set when sending. */
+  button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
+  /** On `type: "unsupported"` messages: why WhatsApp could not pass the content on (131051). */
+  errors: z.array(metaErrorSchema).optional(),
   location: z
     .looseObject({
       latitude: z.number().min(-90).max(90),
@@ -39,16 +93,7 @@ export const whatsappStatusSchema = z.looseObject({
   status: z.string().min(1).max(40),
   timestamp: digits,
   recipient_id: z.string().optional(),
-  errors: z
-    .array(
-      z.looseObject({
-        code: z.number().optional(),
-        title: z.string().optional(),
-        message: z.string().optional(),
-        error_data: z.looseObject({ details: z.string().optional() }).optional(),
-      }),
-    )
-    .optional(),
+  errors: z.array(metaErrorSchema).optional(),
 });
 export type WhatsappStatus = z.infer<typeof whatsappStatusSchema>;
 
@@ -70,6 +115,8 @@ export const whatsappWebhookSchema = z.looseObject({
               .optional(),
             messages: z.array(whatsappMessageSchema).optional(),
             statuses: z.array(whatsappStatusSchema).optional(),
+            /** Errors about the whole delivery or the app (e.g. 131052 media download), not one message. */
+            errors: z.array(metaErrorSchema).optional(),
           }),
         }),
       ),
@@ -92,6 +139,63 @@ export const graphErrorSchema = z.looseObject({
     fbtrace_id: z.string().optional(),
   }),
 });
+
+// --- Facebook Messenger and Instagram messaging (Meta webhooks, object "page" / "instagram") ------
+
+/** One messaging event: a consumer's message (text, attachments, quick reply) or a button postback. */
+export const metaMessagingEventSchema = z.looseObject({
+  sender: z.looseObject({ id: z.string().min(1).max(100) }),
+  recipient: z.looseObject({ id: z.string().min(1).max(100) }),
+  /** Milliseconds since the epoch. */
+  timestamp: z.number().int().nonnegative(),
+  message: z
+    .looseObject({
+      mid: z.string().min(1).max(300),
+      text: z.string().optional(),
+      /** Our own messages echoed back: never a consumer's report. */
+      is_echo: z.boolean().optional(),
+      attachments: z
+        .array(
+          z.looseObject({
+            type: z.string(),
+            payload: z.looseObject({ url: z.string().optional() }).nullable().optional(),
+          }),
+        )
+        .optional(),
+      quick_reply: z.looseObject({ payload: z.string() }).optional(),
+    })
+    .optional(),
+  postback: z
+    .looseObject({ mid: z.string().max(300).optional(), title: z.string(), payload: z.string() })
+    .optional(),
+});
+export type MetaMessagingEvent = z.infer<typeof metaMessagingEventSchema>;
+
+export const metaMessagingWebhookSchema = z.looseObject({
+  object: z.enum(["page", "instagram"]),
+  entry: z.array(
+    z.looseObject({
+      id: z.string(),
+      time: z.number().optional(),
+      messaging: z.array(metaMessagingEventSchema).optional(),
+    }),
+  ),
+});
+
+// --- SMS gateway (our own documented contract; README.md "SMS gateway") -------------------------
+
+/** The gateway's answer to a send: its message id, matched later by delivery reports. */
+export const smsGatewayResponseSchema = z.looseObject({ id: z.string().min(1).max(200) });
+
+/** A delivery report the gateway POSTs to /webhooks/sms/status. */
+export const smsDeliveryReportSchema = z.looseObject({
+  id: z.string().min(1).max(200),
+  status: z.enum(["sent", "delivered", "failed"]),
+  /** ISO-8601 time of the event; the time we receive it when absent. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  error: z.string().max(500).optional(),
+});
+export type SmsDeliveryReport = z.infer<typeof smsDeliveryReportSchema>;
 
 // --- X (Account Activity API) -------------------------------------------------------------------
 
@@ -116,10 +220,34 @@ export const xTweetSchema = z.looseObject({
 });
 export type XTweet = z.infer<typeof xTweetSchema>;
 
+/** A direct message event (`direct_message_events[]`, type `message_create`). */
+export const xDirectMessageSchema = z.looseObject({
+  type: z.string(),
+  id: digits.max(30),
+  created_timestamp: digits.optional(),
+  message_create: z
+    .looseObject({
+      target: z.looseObject({ recipient_id: digits.max(30) }),
+      sender_id: digits.max(30),
+      message_data: z.looseObject({
+        text: z.string(),
+        attachment: z
+          .looseObject({
+            type: z.string(),
+            media: z.looseObject({ media_url_https: z.string().optional() }).optional(),
+          })
+          .optional(),
+      }),
+    })
+    .optional(),
+});
+export type XDirectMessage = z.infer<typeof xDirectMessageSchema>;
+
 export const xAccountActivitySchema = z.looseObject({
   for_user_id: digits.max(30),
   user_has_blocked: z.union([z.string(), z.boolean()]).optional(),
   tweet_create_events: z.array(xTweetSchema).optional(),
+  direct_message_events: z.array(xDirectMessageSchema).optional(),
 });
 export type XAccountActivity = z.infer<typeof xAccountActivitySchema>;
 
@@ -161,7 +289,7 @@ const blank = <S extends z.ZodType>(s: S) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), s.optional());
 const formField = blank;
 
-const open311ServiceCode = z.enum(CATEGORY_IDS, {
+const open311ServiceCode = z.enum([...CATEGORY_IDS, "unclassified"], {
   error: (issue) =>
     issue.input === undefined
       ? "service_code was not provided"
@@ -187,7 +315,12 @@ export const open311PostSchema = z
     description: formField(
       z.string().max(MAX_REPORT_TEXT, `description must be at most ${MAX_REPORT_TEXT} characters`),
     ),
-    media_url: formField(z.string().max(500)),
+    media_url: formField(
+      z
+        .string()
+        .max(500, "media_url must be at most 500 characters")
+        .regex(/^https?:\/\/[^\s]+$/i, "media_url must be an http(s) URL"),
+    ),
   })
   .refine((f) => (f.lat === undefined) === (f.long === undefined), {
     message: "lat and long must be given together",

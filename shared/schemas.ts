@@ -247,4 +247,6 @@ export const officerImportRowSchema = z.strictObject({
   phone: phoneSchema,
   on_leave: z.enum(["", "true", "false", "1", "0", "yes", "no"]).optional(),
   stand_in_id: z.string().trim().optional(),
+  /** How the officer wants notices: sms (the default) or whatsapp. */
+  notify_by: z.enum(["sms", "whatsapp"], { error: "must be sms or whatsapp" }).optional(),
 });

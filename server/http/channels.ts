@@ -4,8 +4,12 @@ import type { Access } from "../access/access.js";
 import type { Config } from "../config.js";
 import type { Inbox } from "../inbox/inbox.js";
 import type { IntakeContext } from "../intake/ingest.js";
+import type { Metrics } from "../metrics.js";
 import { callCentreRouter } from "./call-centre.js";
+import { messengerRouter } from "./messenger.js";
 import { open311Router } from "./open311.js";
+import { open311DiscoveryRouter } from "./open311-discovery.js";
+import { smsRouter } from "./sms.js";
 import { whatsappRouter } from "./whatsapp.js";
 import { xRouter } from "./x.js";
 import type { Guard } from "./guard.js";
@@ -20,6 +24,7 @@ export interface ChannelDeps {
   inbox?: Inbox | null;
   /** Background imports (a 1912 CSV sent with `Prefer: respond-async`). */
   imports?: Inbox;
+  metrics: Metrics;
 }
 
 /**
@@ -31,5 +36,13 @@ export function channelRouters(deps: ChannelDeps): Router[] {
   // Open311 answers every path under its prefix itself, unknown ones with its own 404 format.
   const open311 = Router();
   open311.use("/open311/v2", open311Router(deps));
-  return [whatsappRouter(deps), xRouter(deps), callCentreRouter(deps), open311];
+  return [
+    whatsappRouter(deps),
+    xRouter(deps),
+    smsRouter(deps),
+    messengerRouter(deps),
+    callCentreRouter(deps),
+    open311DiscoveryRouter(deps.config),
+    open311,
+  ];
 }

@@ -1,5 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from "express";
-import { presentOpen311Request } from "../intake/open311/present.js";
+import type { Kysely } from "kysely";
+import type { Database } from "../store/schema.js";
+import { presentOpen311Request, submittedForms } from "../intake/open311/present.js";
 import {
   Open311Error,
   createServiceRequest,
@@ -7,8 +9,11 @@ import {
 } from "../intake/open311/requests.js";
 import { OPEN311_SERVICES, findService } from "../intake/open311/services.js";
 import { xmlDocument, type XmlNode } from "../intake/open311/xml.js";
+import type { TicketContext } from "../tickets/context.js";
+import type { TicketRow } from "../store/store.js";
 import type { ChannelDeps } from "./channels.js";
 import { route } from "./errors.js";
+import { open311Jurisdiction, sendDiscovery } from "./open311-discovery.js";
 
 type Format = "json" | "xml";
 
@@ -29,10 +34,55 @@ function send(
   items: XmlNode[],
 ) {
   if (format === "json") return res.status(status).json(items);
+  // The spec names text/xml for its XML format.
   return res
     .status(status)
-    .type("application/xml")
+    .type("text/xml")
     .send(xmlDocument(root, items, { [root]: item }));
+}
+
+/** Tickets as Open311 requests, those filed through Open311 with what their client submitted. */
+async function present(
+  ctx: TicketContext & { store: { kysely: Kysely<Database> } },
+  tickets: TicketRow[],
+) {
+  const forms = await submittedForms(
+    ctx.store.kysely,
+    tickets.map((t) => t.id),
+  );
+  return tickets.map((t) => presentOpen311Request(ctx, t, forms.get(t.id)));
+}
+
+/**
+ * We serve one jurisdiction, so jurisdiction_id is optional (the spec: "only required if the
+ * endpoint serves multiple jurisdictions"); one that is not ours is an unknown resource.
+ */
+function checkJurisdiction(given: string | undefined, ours: string): void {
+  if (given !== undefined && given.trim() !== "" && given.trim() !== ours)
+    throw new Open311Error(404, [
+      `jurisdiction_id ${given} was not found (this endpoint serves ${ours})`,
+    ]);
+}
+
+/**
+ * Browser clients (a council's map page, a validator) call Open311 from other origins. Nothing
+ * here reads cookies (POST carries its api_key in the form), so any origin may read the answers.
+ */
+export function open311Cors(): Router {
+  const router = Router();
+  router.use((req, res, next) => {
+    res.set("Access-Control-Allow-Origin", "*");
+    if (req.method !== "OPTIONS") return next();
+    res
+      .status(204)
+      .set({
+        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+        "Access-Control-Allow-Headers": "Content-Type, Idempotency-Key",
+        "Access-Control-Max-Age": "86400",
+      })
+      .end();
+  });
+  return router;
 }
 
 /** Reads a query or form as plain strings; a repeated key keeps its first value. */
@@ -55,8 +105,34 @@ function formatOf(req: Request): Format {
  * `[{ code, description }]` in the requested format: 404 unknown resource, 403 bad api_key,
  * 400 anything else.
  */
-export function open311Router({ intake, log, access }: ChannelDeps): Router {
+export function open311Router({ config, intake, log, access }: ChannelDeps): Router {
   const router = Router();
+  const jurisdiction = open311Jurisdiction(config);
+  router.use(open311Cors());
+  router.get(/.*/, (req, _res, next) => {
+    const given = req.query.jurisdiction_id;
+    checkJurisdiction(typeof given === "string" ? given : undefined, jurisdiction);
+    next();
+  });
+
+  router.get(
+    "/discovery.:format",
+    route((req, res) => sendDiscovery(req, res, config)),
+  );
+
+  router.get(
+    "/tokens/:file",
+    route(async (req, res) => {
+      // Every service is realtime: a POST answers with the request id, so the only tokens that
+      // resolve are those ids themselves.
+      const { name, format } = resource(String(req.params.file));
+      const [ticket] = await intake.store.ticketsForOpen311({ numbers: [name], limit: 1 });
+      if (!ticket) throw new Open311Error(404, [`token ${name} was not found`]);
+      send(res, 200, format, "service_requests", "request", [
+        { service_request_id: ticket.number, token: name },
+      ]);
+    }),
+  );
 
   router.get(
     "/services/:file",
@@ -67,7 +143,7 @@ export function open311Router({ intake, log, access }: ChannelDeps): Router {
       const definition = { service_code: service.service_code, attributes: [] };
       if (format === "json") return res.json(definition);
       return res
-        .type("application/xml")
+        .type("text/xml")
         .send(xmlDocument("service_definition", definition, { attributes: "attribute" }));
     }),
   );
@@ -78,9 +154,7 @@ export function open311Router({ intake, log, access }: ChannelDeps): Router {
       const { name, format } = resource(String(req.params.file));
       const [ticket] = await intake.store.ticketsForOpen311({ numbers: [name], limit: 1 });
       if (!ticket) throw new Open311Error(404, [`service_request_id ${name} was not found`]);
-      send(res, 200, format, "service_requests", "request", [
-        presentOpen311Request(intake, ticket),
-      ]);
+      send(res, 200, format, "service_requests", "request", await present(intake, [ticket]));
     }),
   );
 
@@ -103,8 +177,7 @@ export function open311Router({ intake, log, access }: ChannelDeps): Router {
         strings(req.query),
         intake.clock.now(),
       );
-      const requests = tickets.map((t) => presentOpen311Request(intake, t));
-      send(res, 200, format, "service_requests", "request", requests);
+      send(res, 200, format, "service_requests", "request", await present(intake, tickets));
     }),
   );
 
@@ -119,6 +192,7 @@ export function open311Router({ intake, log, access }: ChannelDeps): Router {
       const fields = strings(
         Object.fromEntries(new URLSearchParams(typeof req.body === "string" ? req.body : "")),
       );
+      checkJurisdiction(fields.jurisdiction_id, jurisdiction);
       const created = await createServiceRequest(intake, fields, {
         // Open311 clients hold intake keys like any machine: listed for `open311`, within their rate.
         checkKey: async (given) => {

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { messagesOfTicket } from "../outbox/present.js";
 import { ticketQuerySchema } from "../../shared/schemas.js";
 import type { Network } from "../network/loaded-network.js";
 import { allows, disclosureFor } from "../policies/index.js";
@@ -56,9 +57,10 @@ export function ticketsRouter(deps: {
       // A call-centre agent sees the caller's own ticket in full when the caller's phone matches.
       const caller = typeof req.query.phone === "string" ? normalisePhone(req.query.phone) : null;
       const disclosure = disclosureFor(viewer, "rest", caller !== null && caller === ticket.phone);
-      const [reports, events] = await Promise.all([
+      const [reports, events, messages] = await Promise.all([
         deps.store.reportsOfTicket(ticket.id),
         deps.store.eventsOfTicket(ticket.id),
+        messagesOfTicket(deps.store.kysely, ticket.id),
       ]);
       const officer = deps.officers.get(ticket.assignee_id);
       const incident = ticket.incident_id
@@ -89,6 +91,8 @@ export function ticketsRouter(deps: {
         incident: incident ? presentIncident(incident) : null,
         // Names of every officer the timeline mentions (assigned, escalated to, stand-in for).
         officers: officersNamed(deps.officers, ticket.assignee_id, events),
+        // What we told the consumer and officers, and whether it really went out.
+        messages,
       });
     }),
   );

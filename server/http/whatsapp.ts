@@ -19,9 +19,12 @@ export function rawBody(req: Request): Buffer {
  * and stores nothing. A correctly signed payload we cannot read is logged and answered 200:
  * Meta would redeliver the same bytes for 36 hours and they would fail the same way.
  */
-export function whatsappRouter({ config, intake, log, inbox }: ChannelDeps): Router {
+export function whatsappRouter({ config, intake, log, inbox, metrics }: ChannelDeps): Router {
   const router = Router();
-  const handle = whatsappWebhook(intake, log);
+  const handle = whatsappWebhook(intake, log, {
+    onError: (code) =>
+      metrics.channelErrors.inc({ channel: "whatsapp", code: String(code ?? "none") }),
+  });
 
   router.get("/webhooks/whatsapp", (req, res) => {
     const mode = req.query["hub.mode"];

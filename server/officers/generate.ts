@@ -85,6 +85,7 @@ export function generateOfficers(units: Iterable<Unit>, seed: number): OfficerRo
       phone: `90000${String(h % 100000).padStart(5, "0")}`,
       on_leave: 0,
       stand_in_id: null,
+      notify_by: null,
     };
     const sibling = u.parentId ? lastOfParent.get(`${u.parentId}:${role}`) : undefined;
     if (sibling && (h >>> 16) % 40 === 0) {

@@ -12,7 +12,7 @@ export interface OfficerImportError {
 
 /**
  * A discom's real officer list (CSV: id, unit_id, role, name, name_hi, designation,
- * designation_hi, phone, on_leave, stand_in_id). Every row is checked against the loaded network
+ * designation_hi, phone, on_leave, stand_in_id, optional notify_by). Every row is checked against the loaded network
  * (the unit exists and is the kind the role heads); all errors are returned, and nothing is
  * returned unless the whole file is good.
  */
@@ -73,7 +73,12 @@ export function parseOfficerImport(
       });
     lines.set(o.id, r.line);
     const onLeave = o.on_leave === "true" || o.on_leave === "1" || o.on_leave === "yes";
-    officers.push({ ...o, on_leave: onLeave ? 1 : 0, stand_in_id: o.stand_in_id || null });
+    officers.push({
+      ...o,
+      on_leave: onLeave ? 1 : 0,
+      stand_in_id: o.stand_in_id || null,
+      notify_by: o.notify_by ?? null,
+    });
   }
   for (const o of officers) {
     if (o.on_leave && !o.stand_in_id)

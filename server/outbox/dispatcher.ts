@@ -4,21 +4,31 @@ import type { Clock } from "../clock/clock.js";
 import type { SweepTask } from "../clock/sweeper.js";
 import type { Database } from "../store/schema.js";
 import type { OutboxRow } from "./outbox.js";
+import { SendError } from "./send-error.js";
 
-/** Delivers one message; resolves with the channel's message id, or throws to retry later. */
+/**
+ * Delivers one message; resolves with the channel's message id, or with `notSent` when nothing
+ * went out (no gateway configured), or throws: a permanent SendError fails the row at once, any
+ * other error is retried with back-off.
+ */
 export interface Sender {
-  send(msg: OutboxRow): Promise<{ externalId: string | null }>;
+  send(msg: OutboxRow): Promise<{ externalId: string | null; notSent?: string }>;
 }
 
-/** Records the message in the log only: the demo has no SMS gateway, and says so. */
+export const NO_GATEWAY = "no gateway configured";
+
+/**
+ * For channels with no gateway configured (the demo's SMS, WhatsApp with the demo token): the
+ * message is logged and its row says "not sent: no gateway configured", never "sent".
+ */
 export function logSender(log: Logger): Sender {
   return {
     async send(msg) {
       log.info(
         { outbox: msg.id, channel: msg.channel, kind: msg.kind, to: msg.recipient.slice(-4) },
-        "outbound message (log only)",
+        "outbound message not sent: no gateway configured (logged only)",
       );
-      return { externalId: null };
+      return { externalId: null, notSent: NO_GATEWAY };
     },
   };
 }
@@ -57,22 +67,24 @@ export function outboxSweep(
         const sender = senders[msg.channel] ?? fallback;
         const at = clock.now().toISOString();
         try {
-          const { externalId } = await sender.send(msg);
+          const { externalId, notSent } = await sender.send(msg);
           await db
             .updateTable("outbox")
             .set({
-              status: "sent",
+              status: notSent ? "not_sent" : "sent",
               attempts: msg.attempts + 1,
               external_id: externalId,
               updated_at: at,
-              last_error: null,
+              last_error: notSent ?? null,
             })
             .where("id", "=", msg.id)
             .execute();
         } catch (err) {
           const attempts = msg.attempts + 1;
-          const giveUp = attempts >= MAX_ATTEMPTS;
-          const message = err instanceof Error ? err.message : String(err);
+          const permanent = err instanceof SendError && err.permanent;
+          const giveUp = permanent || attempts >= MAX_ATTEMPTS;
+          const message =
+            (permanent ? "permanent: " : "") + (err instanceof Error ? err.message : String(err));
           log.warn(
             { outbox: msg.id, channel: msg.channel, attempts, err: message },
             giveUp ? "outbound message failed for good" : "outbound message failed; will retry",

@@ -1,11 +1,39 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
+import { findContact } from "../intake/contacts.js";
 import type { Database, OutboxTable } from "../store/schema.js";
+import { composeMessenger } from "./messenger-sender.js";
+import { composeWhatsapp, WHATSAPP_WINDOW_MS } from "./whatsapp-compose.js";
 
 export type OutboxRow = Selectable<OutboxTable>;
 
-/** Channels we can send on. `log` only records the message (the demo has no SMS gateway). */
-export const OUTBOUND_CHANNELS = ["whatsapp", "sms", "x", "email", "log"] as const;
+/**
+ * Channels we can send on. `log` is for a consumer we have no way to reach (no phone, no
+ * messaging address): the message is recorded, never "sent".
+ */
+export const OUTBOUND_CHANNELS = [
+  "whatsapp",
+  "sms",
+  "x",
+  "facebook",
+  "instagram",
+  "email",
+  "log",
+] as const;
 export type OutboundChannel = (typeof OUTBOUND_CHANNELS)[number];
+
+/**
+ * What an outbox row's status means. `not_sent` is a message recorded but never handed to any
+ * gateway (none configured for its channel): screens must not show it as sent.
+ */
+export const OUTBOX_STATUSES = [
+  "pending",
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+  "not_sent",
+] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const MESSAGE_KINDS = [
   "ticket_ack",
@@ -16,8 +44,16 @@ export const MESSAGE_KINDS = [
   "escalation_notice",
   "assignment_notice",
   "incident_notice",
+  "unsupported_reply",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** The values a channel's structured format (template, buttons) needs besides the text. */
+export interface MessageParams {
+  ticketNumber?: string;
+  otp?: string;
+  trackUrl?: string;
+}
 
 export interface OutboundMessage {
   ticketId: number | null;
@@ -25,17 +61,38 @@ export interface OutboundMessage {
   recipient: string;
   kind: MessageKind;
   body: string;
+  params?: MessageParams;
+  /** Queue at most one message with this key (a reply to one inbound message id). */
+  dedupeKey?: string;
 }
 
 /**
  * Queues a message inside the caller's transaction: if the ticket change rolls back, so does the
- * message, and once committed it survives a restart until a sender delivers it.
+ * message, and once committed it survives a restart until a sender delivers it. A WhatsApp message
+ * is composed now for the window as it stands (template outside 24 h, buttons for yes/no inside).
+ * Returns the row id, or null when a message with the same dedupe key was already queued.
  */
 export async function enqueueMessage(
   db: Kysely<Database>,
   msg: OutboundMessage,
   at: string,
-): Promise<number> {
+): Promise<number | null> {
+  let format = "text";
+  let payload: string | null = null;
+  if (msg.channel === "whatsapp") {
+    const contact = await findContact(db, "whatsapp", msg.recipient);
+    const windowOpen =
+      contact !== undefined &&
+      Date.parse(at) - Date.parse(contact.last_inbound_at) < WHATSAPP_WINDOW_MS;
+    const language = contact?.language === "en" ? "en" : "hi";
+    const composed = composeWhatsapp(msg, windowOpen, language);
+    format = composed.format;
+    payload = composed.payload ? JSON.stringify(composed.payload) : null;
+  } else if (msg.channel === "facebook" || msg.channel === "instagram") {
+    const composed = composeMessenger(msg);
+    format = composed.format;
+    payload = composed.payload ? JSON.stringify(composed.payload) : null;
+  }
   const row: Insertable<OutboxTable> = {
     ticket_id: msg.ticketId,
     channel: msg.channel,
@@ -49,15 +106,41 @@ export async function enqueueMessage(
     external_id: null,
     created_at: at,
     updated_at: at,
+    format,
+    payload,
+    dedupe_key: msg.dedupeKey ?? null,
   };
-  const r = await db.insertInto("outbox").values(row).returning("id").executeTakeFirstOrThrow();
-  return Number(r.id);
+  const r = await db
+    .insertInto("outbox")
+    .values(row)
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return r ? Number(r.id) : null;
 }
 
 /** Picks the channel to reach a consumer on: the one they used where we can answer on it. */
 export function replyChannel(channel: string, phone: string | null): OutboundChannel | null {
   if (channel === "whatsapp" && phone) return "whatsapp";
+  // Messenger and Instagram consumers are reached by their page-scoped id, not a phone.
+  if (channel === "facebook" || channel === "instagram") return channel;
   if (phone) return "sms";
   if (channel === "x") return "x";
   return null;
+}
+
+/** The X user who sent a direct message (from the event kept as a report's raw), as `dm:<id>`. */
+export function xDmRecipientOf(raw: unknown): string | null {
+  if (!raw || typeof raw !== "object") return null;
+  const mc = (raw as { message_create?: { sender_id?: unknown } }).message_create;
+  return mc && typeof mc.sender_id === "string" ? `dm:${mc.sender_id}` : null;
+}
+
+/** The page-scoped id of a Messenger / Instagram sender, from the event kept as a report's raw. */
+export function messagingSenderOf(raw: unknown): string | null {
+  if (!raw || typeof raw !== "object") return null;
+  const sender = (raw as { sender?: unknown }).sender;
+  if (!sender || typeof sender !== "object") return null;
+  const id = (sender as { id?: unknown }).id;
+  return typeof id === "string" && id ? id : null;
 }

@@ -1,10 +1,13 @@
 import { graphErrorSchema, whatsappSendResponseSchema } from "../../shared/channels.js";
 import type { Sender } from "./dispatcher.js";
 import type { OutboxRow } from "./outbox.js";
+import { SendError } from "./send-error.js";
 
 export interface WhatsappSenderConfig {
-  /** Graph API base including the version, e.g. https://graph.facebook.com/v21.0 */
+  /** Graph API base without the version, e.g. https://graph.facebook.com */
   apiUrl: string;
+  /** e.g. v26.0 (WHATSAPP_GRAPH_VERSION) */
+  version: string;
   phoneNumberId: string;
   token: string;
   timeoutMs?: number;
@@ -33,30 +36,62 @@ export function sendTextBody(msg: Pick<OutboxRow, "recipient" | "body">) {
   };
 }
 
+/** The request body for a row: its composed template or interactive payload, else plain text. */
+export function sendBody(msg: Pick<OutboxRow, "recipient" | "body" | "payload">) {
+  if (!msg.payload) return sendTextBody(msg);
+  return {
+    messaging_product: "whatsapp",
+    recipient_type: "individual",
+    to: whatsappRecipient(msg.recipient),
+    ...(JSON.parse(msg.payload) as Record<string, unknown>),
+  };
+}
+
+/**
+ * Graph error codes worth retrying: throttling (4, 80007, 130429, 131048, 131056), Meta's own
+ * trouble (1, 2, 131000, 131016, 133004), an account in maintenance (131057), a temporary policy
+ * block (368) and an expired token (190), which an operator fixes without the message changing.
+ */
+const TEMPORARY_CODES = new Set([
+  1, 2, 4, 17, 190, 341, 368, 80007, 130429, 131000, 131016, 131048, 131056, 131057, 133004,
+]);
+
+/**
+ * Whether a Graph API failure can never succeed for this message: any other error Meta answers
+ * with a 4xx and a code (131026 undeliverable, 131047 outside the 24-hour window, 131051
+ * unsupported type, 132xxx template problems, 100 bad parameter ...). 5xx and 429 are temporary.
+ */
+export function isPermanentGraphError(httpStatus: number, code: number | null): boolean {
+  if (code !== null && TEMPORARY_CODES.has(code)) return false;
+  if (httpStatus >= 500 || httpStatus === 429 || httpStatus === 408) return false;
+  return httpStatus >= 400;
+}
+
 /** A failed send, with Meta's error code when it gave one (e.g. 131047: outside the 24 h window). */
-export class WhatsappSendError extends Error {
+export class WhatsappSendError extends SendError {
   constructor(
     readonly status: number,
     readonly code: number | null,
     message: string,
   ) {
-    super(message);
+    super(message, isPermanentGraphError(status, code));
   }
 }
 
 /**
- * Sends outbox messages through the WhatsApp Cloud API (`POST {api}/{phone number id}/messages`).
- * Any non-2xx or unreadable answer throws, so the dispatcher retries with back-off; the message
- * id Meta returns is kept to match the delivery statuses its webhooks report later.
+ * Sends outbox messages through the WhatsApp Cloud API
+ * (`POST {api}/{version}/{phone number id}/messages`). A non-2xx answer throws, permanent or not
+ * as Meta's code says; the message id Meta returns is kept to match later delivery statuses.
  */
 export function whatsappSender(cfg: WhatsappSenderConfig): Sender {
-  const url = `${cfg.apiUrl.replace(/\/+$/, "")}/${encodeURIComponent(cfg.phoneNumberId)}/messages`;
+  const base = cfg.apiUrl.replace(/\/+$/, "");
+  const url = `${base}/${cfg.version}/${encodeURIComponent(cfg.phoneNumberId)}/messages`;
   return {
     async send(msg) {
       const res = await fetch(url, {
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${cfg.token}` },
-        body: JSON.stringify(sendTextBody(msg)),
+        body: JSON.stringify(sendBody(msg)),
         signal: AbortSignal.timeout(cfg.timeoutMs ?? 15_000),
       });
       const text = await res.text();

@@ -7,6 +7,7 @@ import {
 } from "kysely";
 
 import { inboxMigration } from "../inbox/migration.js";
+import { channelMigrations } from "./migrations-channels.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -389,7 +390,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations() {
-      return migrations(dialect);
+      return { ...migrations(dialect), ...channelMigrations() };
     },
   };
 }

@@ -120,6 +120,8 @@ export interface OfficerTable {
   phone: string;
   on_leave: number;
   stand_in_id: string | null;
+  /** sms (default when null) or whatsapp: how this officer wants notices. */
+  notify_by: string | null;
 }
 
 export interface OutboxTable {
@@ -136,6 +138,22 @@ export interface OutboxTable {
   external_id: string | null;
   created_at: string;
   updated_at: string;
+  /** text | template | interactive; null on rows from before 0005 (text). */
+  format: string | null;
+  /** The channel's JSON for a template or interactive message. */
+  payload: string | null;
+  /** Set on replies to one inbound message, so a redelivery queues nothing new. */
+  dedupe_key: string | null;
+}
+
+export interface ChannelContactTable {
+  channel: string;
+  /** The channel's address for the consumer: a normalised phone, a PSID, an X user id. */
+  address: string;
+  phone: string | null;
+  /** hi | en, from the script of their last text; null when unknown. */
+  language: string | null;
+  last_inbound_at: string;
 }
 
 export interface MessageStatusTable {
@@ -250,6 +268,7 @@ export interface Database {
   outbox: OutboxTable;
   message_statuses: MessageStatusTable;
   conversations: ConversationTable;
+  channel_contacts: ChannelContactTable;
   incidents: IncidentTable;
   settings: SettingTable;
   users: UserTable;

@@ -266,6 +266,8 @@ export class Store extends StoreReader {
     from?: string;
     to?: string;
     categories?: string[];
+    /** With `categories`: also tickets with no category yet (Open311's "unclassified"). */
+    uncategorised?: boolean;
     statuses?: { in: string[] } | { notIn: string[] };
     limit: number;
   }): Promise<TicketRow[]> {
@@ -276,7 +278,11 @@ export class Store extends StoreReader {
     }
     if (q.from) sel = sel.where("created_at", ">=", q.from);
     if (q.to) sel = sel.where("created_at", "<", q.to);
-    if (q.categories?.length) sel = sel.where("category", "in", q.categories);
+    const cats = q.categories ?? [];
+    if (cats.length && q.uncategorised)
+      sel = sel.where((eb) => eb.or([eb("category", "in", cats), eb("category", "is", null)]));
+    else if (cats.length) sel = sel.where("category", "in", cats);
+    else if (q.uncategorised) sel = sel.where("category", "is", null);
     if (q.statuses && "in" in q.statuses) sel = sel.where("status", "in", q.statuses.in);
     if (q.statuses && "notIn" in q.statuses) sel = sel.where("status", "not in", q.statuses.notIn);
     return sel.orderBy("id", "desc").limit(q.limit).execute();

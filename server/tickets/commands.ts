@@ -5,7 +5,12 @@ import { ROOT_UNIT_ID } from "../../shared/domain.js";
 import type { Unit } from "../../shared/network.js";
 import type { ReportInput } from "../../shared/schemas.js";
 import type { TicketChange } from "../events/bus.js";
-import { enqueueMessage, replyChannel } from "../outbox/outbox.js";
+import {
+  enqueueMessage,
+  messagingSenderOf,
+  replyChannel,
+  xDmRecipientOf,
+} from "../outbox/outbox.js";
 import type { NewEvent, ReportRow, StoreTx, TicketRow } from "../store/store.js";
 import type { TicketContext } from "./context.js";
 import { askPlacementText, ticketAckText } from "./messages.js";
@@ -256,7 +261,12 @@ async function acknowledge(
   at: string,
 ) {
   const channel = replyChannel(r.input.channel, t.phone);
-  const recipient = channel === "x" ? (r.input.externalId ?? "unknown") : (t.phone ?? "unknown");
+  const recipient =
+    channel === "x"
+      ? (xDmRecipientOf(r.raw) ?? r.input.externalId ?? "unknown")
+      : channel === "facebook" || channel === "instagram"
+        ? (messagingSenderOf(r.raw) ?? "unknown")
+        : (t.phone ?? "unknown");
   const link = trackUrl(ctx.publicUrl, ctx.otpSecret, t.number);
   await enqueueMessage(
     tx.kysely,
@@ -266,6 +276,7 @@ async function acknowledge(
       recipient,
       kind: "ticket_ack",
       body: ticketAckText(t.number, t.category as CategoryId | null, otp, link),
+      params: { ticketNumber: t.number, otp, trackUrl: link },
     },
     at,
   );
@@ -278,6 +289,7 @@ async function acknowledge(
         recipient,
         kind: "ask_placement",
         body: askPlacementText(t.number),
+        params: { ticketNumber: t.number },
       },
       at,
     );

@@ -173,7 +173,7 @@ export function resolveStep(
   };
 }
 
-/** Asks the consumer, on the channel they used, whether the problem is fixed. */
+/** Asks the consumer, on the channel they used last, whether the problem is fixed. */
 export async function askFeedback(
   ctx: TicketContext,
   tx: StoreTx,
@@ -181,11 +181,41 @@ export async function askFeedback(
   at: string,
   kind: "feedback_request" | "incident_notice" = "feedback_request",
 ): Promise<void> {
-  const channel = replyChannel(t.channel, t.phone);
-  const body = feedbackRequestText(t.number, trackUrl(ctx.publicUrl, ctx.otpSecret, t.number));
+  // The consumer hears back where they last wrote or called about this ticket, not where it began.
+  const last = await tx.kysely
+    .selectFrom("reports")
+    .select("channel")
+    .where("ticket_id", "=", t.id)
+    .orderBy("received_at", "desc")
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const channel = replyChannel(last?.channel ?? t.channel, t.phone);
+  // Messenger, Instagram and X direct-message consumers are addressed by their conversation's id.
+  const conversation =
+    channel === "facebook" || channel === "instagram" || channel === "x"
+      ? await tx.kysely
+          .selectFrom("conversations")
+          .select("address")
+          .where("channel", "=", channel)
+          .where("ticket_id", "=", t.id)
+          .executeTakeFirst()
+      : undefined;
+  const link = trackUrl(ctx.publicUrl, ctx.otpSecret, t.number);
+  const body = feedbackRequestText(t.number, link);
   await enqueueMessage(
     tx.kysely,
-    { ticketId: t.id, channel: channel ?? "log", recipient: t.phone ?? "unknown", kind, body },
+    {
+      ticketId: t.id,
+      channel: channel ?? "log",
+      recipient:
+        (conversation && channel === "x" ? `dm:${conversation.address}` : conversation?.address) ??
+        t.phone ??
+        "unknown",
+      kind,
+      body,
+      params: { ticketNumber: t.number, trackUrl: link },
+    },
     at,
   );
 }

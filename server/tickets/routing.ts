@@ -41,7 +41,7 @@ export function routeTicket(
   };
 }
 
-/** Tells an officer a ticket is theirs (SMS through the outbox). */
+/** Tells an officer a ticket is theirs, by SMS or WhatsApp as the officer prefers. */
 export async function notifyOfficer(
   ctx: TicketContext,
   tx: StoreTx,
@@ -54,7 +54,14 @@ export async function notifyOfficer(
   if (!officer) return;
   await enqueueMessage(
     tx.kysely,
-    { ticketId: t.id, channel: "sms", recipient: officer.phone, kind, body },
+    {
+      ticketId: t.id,
+      channel: officer.notify_by === "whatsapp" ? "whatsapp" : "sms",
+      recipient: officer.phone,
+      kind,
+      body,
+      params: { ticketNumber: t.number },
+    },
     ctx.clock.now().toISOString(),
   );
 }

@@ -1,6 +1,9 @@
 import { CATEGORIES, IST_OFFSET_MINUTES, type CategoryId } from "../../../shared/domain.js";
+import type { Kysely } from "kysely";
+import type { Database } from "../../store/schema.js";
 import type { TicketContext } from "../../tickets/context.js";
 import type { TicketRow } from "../../store/store.js";
+import { UNCLASSIFIED, findService } from "./services.js";
 
 /** A service request as GeoReport v2 lists it (GET requests.fmt and requests/{id}.fmt). */
 export interface Open311Request {
@@ -47,12 +50,56 @@ function statusNotes(t: TicketRow): string | null {
   return null;
 }
 
+/** What an Open311 client submitted for a request (the form, without the api_key). */
+export type SubmittedForm = Record<string, string>;
+
 /**
- * The public Open311 view of a ticket. GET requests needs no key, so it shows what the public
- * /track page shows: the digit-masked excerpt rather than the text, and the feeder's point rather
- * than the consumer's own pin.
+ * The forms behind the tickets that were filed through Open311, by ticket id (the first Open311
+ * report of each), so a request is read back with the location, address and media as given.
  */
-export function presentOpen311Request(ctx: TicketContext, t: TicketRow): Open311Request {
+export async function submittedForms(
+  db: Kysely<Database>,
+  ticketIds: number[],
+): Promise<Map<number, SubmittedForm>> {
+  const out = new Map<number, SubmittedForm>();
+  for (let i = 0; i < ticketIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("reports")
+      .select(["ticket_id", "raw"])
+      .where("channel", "=", "open311")
+      .where("ticket_id", "in", ticketIds.slice(i, i + 500))
+      .orderBy("received_at")
+      .execute();
+    for (const r of rows) {
+      if (out.has(r.ticket_id) || !r.raw) continue;
+      try {
+        const form = JSON.parse(r.raw) as unknown;
+        if (form && typeof form === "object") out.set(r.ticket_id, form as SubmittedForm);
+      } catch {
+        // A raw payload that is not JSON has nothing to give back; the feeder's point stands in.
+      }
+    }
+  }
+  return out;
+}
+
+function coordinate(v: string | undefined): number | null {
+  if (v === undefined || v.trim() === "") return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The public Open311 view of a ticket. A request filed through Open311 is read back with the
+ * location, address, address id and media URL its client submitted (the feeder it was placed on
+ * stays in the ticket, apart). Other channels' tickets show what the public /track page shows:
+ * the digit-masked excerpt, and the feeder's point rather than the consumer's own pin.
+ */
+export function presentOpen311Request(
+  ctx: TicketContext,
+  t: TicketRow,
+  submitted?: SubmittedForm,
+): Open311Request {
   const feeder = t.feeder_id ? ctx.network.unit(t.feeder_id) : undefined;
   const district = t.district_id ? ctx.network.districts.get(t.district_id) : undefined;
   const address = [
@@ -63,23 +110,38 @@ export function presentOpen311Request(ctx: TicketContext, t: TicketRow): Open311
     .join(", ");
   const point = feeder ? { lat: feeder.lat, lon: feeder.lon } : district ? district.hq : null;
   const category = t.category as CategoryId | null;
+  const location = submitted
+    ? {
+        address: submitted.address_string?.trim() || null,
+        address_id: submitted.address_id?.trim() || null,
+        lat: coordinate(submitted.lat),
+        long: coordinate(submitted.long),
+        media_url: submitted.media_url?.trim() || null,
+      }
+    : {
+        address: address || null,
+        address_id: null,
+        lat: point ? point.lat : null,
+        long: point ? point.lon : null,
+        media_url: null,
+      };
   return {
     service_request_id: t.number,
     status: open311Status(t.status),
     status_notes: statusNotes(t),
-    service_name: category ? CATEGORIES[category].en : null,
-    service_code: category,
+    service_name: category ? CATEGORIES[category].en : findService(UNCLASSIFIED)!.service_name,
+    service_code: category ?? UNCLASSIFIED,
     description: t.excerpt,
     agency_responsible: ctx.officers.get(t.assignee_id)?.designation ?? null,
     service_notice: null,
     requested_datetime: istDateTime(t.created_at),
     updated_datetime: istDateTime(t.updated_at),
     expected_datetime: istDateTime(t.due_at),
-    address: address || null,
-    address_id: null,
+    address: location.address,
+    address_id: location.address_id,
     zipcode: null,
-    lat: point ? point.lat : null,
-    long: point ? point.lon : null,
-    media_url: null,
+    lat: location.lat,
+    long: location.long,
+    media_url: location.media_url,
   };
 }

@@ -9,7 +9,7 @@ import { MAX_REPORT_TEXT, reportInputSchema, type ReportInput } from "../../../s
 import type { Store, TicketRow } from "../../store/store.js";
 import { ingestReport, type IntakeContext } from "../ingest.js";
 import { OPEN311_CLOSED_STATUSES, istDateTime } from "./present.js";
-import { findService } from "./services.js";
+import { UNCLASSIFIED, findService } from "./services.js";
 
 /** An Open311 error: the HTTP status and the `[{ code, description }]` it answers with. */
 export class Open311Error extends Error {
@@ -47,11 +47,14 @@ export function reportFromForm(form: Open311Post): ReportInput {
     form.address_string ? `Address: ${form.address_string.trim()}` : undefined,
     form.address_id ? `Address id: ${form.address_id.trim()}` : undefined,
   ].filter((p): p is string => Boolean(p));
-  const text = parts.length ? parts.join("\n") : `${CATEGORIES[form.service_code].en} (Open311)`;
+  const category = form.service_code === UNCLASSIFIED ? undefined : form.service_code;
+  const text = parts.length
+    ? parts.join("\n")
+    : `${category ? CATEGORIES[category].en : "Electricity complaint"} (Open311)`;
   const parsed = reportInputSchema.safeParse({
     channel: "open311",
     text: text.slice(0, MAX_REPORT_TEXT),
-    category: form.service_code,
+    ...(category ? { category } : {}),
     ...(form.lat !== undefined && form.long !== undefined
       ? { lat: Number(form.lat), lon: Number(form.long) }
       : {}),
@@ -71,6 +74,9 @@ export async function createServiceRequest(
   // The key is checked before anything else in the form is looked at.
   const actor = await opts.checkKey(fields.api_key);
   if (!actor) throw new Open311Error(403, [REFUSED]);
+  // The spec's 404 is for an unknown resource; a service code we do not offer is one.
+  if (fields.service_code && !findService(fields.service_code))
+    throw new Open311Error(404, [`service_code ${fields.service_code} is not a known service`]);
   const parsed = open311PostSchema.safeParse(fields);
   if (!parsed.success) throw new Open311Error(400, describe(parsed.error));
   const input = reportFromForm(parsed.data);
@@ -120,6 +126,8 @@ export async function findServiceRequests(
   const unknown = codes.filter((c) => !findService(c));
   if (unknown.length)
     throw new Open311Error(400, [`service_code ${unknown.join(", ")} is not a known service`]);
+  const uncategorised = codes.includes(UNCLASSIFIED);
+  const categories = codes.filter((c) => c !== UNCLASSIFIED);
   const startMs = q.start_date ? Date.parse(q.start_date) : undefined;
   const endMs = q.end_date
     ? Date.parse(q.end_date)
@@ -141,7 +149,8 @@ export async function findServiceRequests(
     from: new Date(fromMs).toISOString(),
     // end_date is inclusive in the spec's wording ("latest datetime to include").
     to: new Date(endMs + 1).toISOString(),
-    categories: codes,
+    categories,
+    uncategorised,
     statuses,
     limit: MAX_REQUESTS,
   });

@@ -1,15 +1,22 @@
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from "../../../shared/domain.js";
 
-/** One Open311 service: our six complaint categories, one each. */
+/** One Open311 service: our six complaint categories, one each, and "not yet categorised". */
 export interface Open311Service {
-  service_code: CategoryId;
+  service_code: CategoryId | typeof UNCLASSIFIED;
   service_name: string;
   description: string;
   metadata: false;
   type: "realtime";
   keywords: string;
-  group: "technical" | "commercial";
+  group: "technical" | "commercial" | "other";
 }
+
+/**
+ * The service of a complaint no one has categorised yet (it waits in the triage queue). Every
+ * request Open311 lists carries a service code, so these carry this one; a client may also file
+ * under it when it does not know the category.
+ */
+export const UNCLASSIFIED = "unclassified";
 
 const ABOUT: Record<CategoryId, { description: string; keywords: string }> = {
   supply_cut: {
@@ -42,15 +49,27 @@ const ABOUT: Record<CategoryId, { description: string; keywords: string }> = {
 };
 
 /** Every category is a realtime service: a POST answers with the ticket number at once. */
-export const OPEN311_SERVICES: Open311Service[] = CATEGORY_IDS.map((id) => ({
-  service_code: id,
-  service_name: CATEGORIES[id].en,
-  description: ABOUT[id].description,
-  metadata: false,
-  type: "realtime",
-  keywords: ABOUT[id].keywords,
-  group: CATEGORIES[id].wing,
-}));
+export const OPEN311_SERVICES: Open311Service[] = [
+  ...CATEGORY_IDS.map((id) => ({
+    service_code: id,
+    service_name: CATEGORIES[id].en,
+    description: ABOUT[id].description,
+    metadata: false as const,
+    type: "realtime" as const,
+    keywords: ABOUT[id].keywords,
+    group: CATEGORIES[id].wing,
+  })),
+  {
+    service_code: UNCLASSIFIED,
+    service_name: "Other electricity complaint",
+    description:
+      "Any other electricity complaint, or one whose kind is not known yet: staff categorise it.",
+    metadata: false,
+    type: "realtime",
+    keywords: "other, complaint, shikayat",
+    group: "other",
+  },
+];
 
 export function findService(code: string): Open311Service | undefined {
   return OPEN311_SERVICES.find((s) => s.service_code === code);

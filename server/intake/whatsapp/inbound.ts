@@ -13,35 +13,68 @@ import { MAX_FEEDER_DISTANCE_KM } from "../../triage/placement.js";
 import { consumerInText, tenDigitNumbersIn } from "../accounts.js";
 import { ingestReport, type IntakeContext } from "../ingest.js";
 import { findConversation, saveConversation, type ConversationRow } from "./conversations.js";
-import { feedbackAnswer, reportFromMessage } from "./messages.js";
+import { findContact, touchContact, type Language } from "../contacts.js";
+import { unsupportedMessageText } from "../replies.js";
+import { readMessage } from "./read.js";
 
 export interface InboundDeps {
   ctx: IntakeContext;
   log: Logger;
 }
 
-type Outcome = "filed" | "placement_answer" | "feedback" | "skipped";
+export type Outcome = "filed" | "placement_answer" | "feedback" | "unsupported" | "skipped";
 
 const CHANNEL = "whatsapp";
 
 /**
  * One consumer message: an answer to what we asked (account number or pin for an unplaced ticket,
- * yes/no for a resolved one) goes to that ticket; anything else is filed as a report, which
- * creates a ticket or joins the consumer's open one. Every message is stored as a report first, so
- * a redelivery changes nothing, and each step acts on the ticket's state rather than on whether
- * the message is new, so a crash between steps is repaired by Meta's retry.
+ * yes/no for a resolved one, typed or tapped on a button) goes to that ticket; a photo without a
+ * caption, a shared contact or a reaction joins the consumer's open ticket; anything else is filed
+ * as a report, which creates a ticket or joins the consumer's open one. A type we cannot read is
+ * answered politely, once. Every message is stored as a report first, so a redelivery changes
+ * nothing, and each step acts on the ticket's state rather than on whether the message is new, so
+ * a crash between steps is repaired by Meta's retry.
  */
 export async function receiveMessage(deps: InboundDeps, m: WhatsappMessage): Promise<Outcome> {
   const { ctx, log } = deps;
-  const inbound = reportFromMessage(m);
-  if (!inbound.ok) {
-    log.warn(
+  const address = normalisePhone(m.from) ?? m.from;
+  const inbound = readMessage(m);
+  const receivedAt = new Date(Number(m.timestamp) * 1000).toISOString();
+  // Any message, even one we cannot read, opens WhatsApp's 24-hour window for free-form replies.
+  await touchContact(ctx.store.kysely, {
+    channel: CHANNEL,
+    address,
+    phone: normalisePhone(m.from),
+    at: receivedAt,
+    text: inbound.kind === "report" && m.type === "text" ? inbound.input.text : undefined,
+  });
+  if (inbound.kind === "ignored") {
+    log.info(
       { channel: CHANNEL, messageId: m.id, reason: inbound.reason },
-      "WhatsApp message skipped",
+      "WhatsApp message ignored",
     );
     return "skipped";
   }
-  const address = normalisePhone(m.from) ?? m.from;
+  if (inbound.kind === "unsupported") {
+    log.warn(
+      { channel: CHANNEL, messageId: m.id, reason: inbound.reason },
+      "WhatsApp message of a type we cannot read; consumer told",
+    );
+    const contact = await findContact(ctx.store.kysely, CHANNEL, address);
+    await enqueueMessage(
+      ctx.store.kysely,
+      {
+        ticketId: null,
+        channel: CHANNEL,
+        recipient: address,
+        kind: "unsupported_reply",
+        body: unsupportedMessageText(languageFrom(contact?.language)),
+        dedupeKey: `reply:${CHANNEL}:${m.id}`,
+      },
+      ctx.clock.now().toISOString(),
+    );
+    return "unsupported";
+  }
   const conversation = await findConversation(ctx.store.kysely, CHANNEL, address);
   const ticket = conversation ? await ctx.store.getTicket(conversation.ticket_id) : undefined;
   const text = inbound.input.text;
@@ -57,11 +90,26 @@ export async function receiveMessage(deps: InboundDeps, m: WhatsappMessage): Pro
     await answerPlacement(deps, inbound.input, inbound.pin, ticket, conversation, m);
     return "placement_answer";
   }
-  const answer = m.type === "text" ? feedbackAnswer(text) : null;
-  if (answer && ticket?.status === "resolved") {
-    await ingestReport(ctx, inbound.input, { raw: m, joinTicketId: ticket.id });
-    await ignoreRefusal(log, giveFeedback(ctx, ticket.number, { ...answer, via: CHANNEL }));
+  const answer = inbound.answer;
+  const answered = answer?.ticketNumber
+    ? await ctx.store.getTicketByNumber(answer.ticketNumber)
+    : ticket;
+  if (answer && answered?.status === "resolved" && answered.phone === normalisePhone(m.from)) {
+    await ingestReport(ctx, inbound.input, { raw: m, joinTicketId: answered.id });
+    const { resolved, rating } = answer;
+    await ignoreRefusal(
+      log,
+      giveFeedback(ctx, answered.number, {
+        resolved,
+        ...(rating === undefined ? {} : { rating }),
+        via: CHANNEL,
+      }),
+    );
     return "feedback";
+  }
+  if (inbound.attach && ticket && isOpen(ticket)) {
+    await ingestReport(ctx, inbound.input, { raw: m, joinTicketId: ticket.id });
+    return "filed";
   }
 
   const consumer = inbound.pin ? undefined : await consumerInText(ctx.store, text);
@@ -69,15 +117,22 @@ export async function receiveMessage(deps: InboundDeps, m: WhatsappMessage): Pro
     ? { ...inbound.input, consumerAccount: consumer.account }
     : inbound.input;
   const filed = await ingestReport(ctx, input, { raw: m });
-  const open = (OPEN_STATUSES as readonly string[]).includes(filed.ticket.status);
   await saveConversation(ctx.store.kysely, {
     channel: CHANNEL,
     address,
     ticketId: filed.ticket.id,
-    awaiting: open && filed.ticket.feeder_id === null ? "placement" : null,
+    awaiting: isOpen(filed.ticket) && filed.ticket.feeder_id === null ? "placement" : null,
     at: ctx.clock.now().toISOString(),
   });
   return "filed";
+}
+
+function languageFrom(v: string | null | undefined): Language | null {
+  return v === "hi" || v === "en" ? v : null;
+}
+
+function isOpen(t: TicketRow): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(t.status);
 }
 
 /** The consumer sent an account number or a pin for the ticket we could not place: place it. */

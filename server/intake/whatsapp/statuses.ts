@@ -26,8 +26,24 @@ export function statusDetail(s: WhatsappStatus): string | null {
  * 36 hours) and moves the outbox row with that external id forward. Returns whether it was new.
  */
 export async function recordStatus(db: Kysely<Database>, s: WhatsappStatus): Promise<boolean> {
-  const at = new Date(Number(s.timestamp) * 1000).toISOString();
-  const detail = statusDetail(s);
+  return recordDeliveryStatus(db, "whatsapp", {
+    id: s.id,
+    status: s.status,
+    at: new Date(Number(s.timestamp) * 1000).toISOString(),
+    detail: statusDetail(s),
+  });
+}
+
+/**
+ * Any channel's delivery report (WhatsApp statuses, SMS gateway reports): stored once per
+ * (message id, status), and the outbox row moved up the ranking, never back; failed is final.
+ */
+export async function recordDeliveryStatus(
+  db: Kysely<Database>,
+  channel: string,
+  s: { id: string; status: string; at: string; detail: string | null },
+): Promise<boolean> {
+  const { at, detail } = s;
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto("message_statuses")
@@ -40,7 +56,7 @@ export async function recordStatus(db: Kysely<Database>, s: WhatsappStatus): Pro
     const row = await trx
       .selectFrom("outbox")
       .select(["id", "status"])
-      .where("channel", "=", "whatsapp")
+      .where("channel", "=", channel)
       .where("external_id", "=", s.id)
       .executeTakeFirst();
     if (!row || (RANK[row.status] ?? 0) >= rank) return true;
@@ -49,7 +65,7 @@ export async function recordStatus(db: Kysely<Database>, s: WhatsappStatus): Pro
       .set({
         status: s.status,
         updated_at: at,
-        ...(s.status === "failed" ? { last_error: detail ?? "failed (no detail from Meta)" } : {}),
+        ...(s.status === "failed" ? { last_error: detail ?? "failed (no detail given)" } : {}),
       })
       .where("id", "=", row.id)
       .execute();

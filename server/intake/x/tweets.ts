@@ -10,6 +10,7 @@ import type { FiledReport } from "../../tickets/commands.js";
 import { consumerInText } from "../accounts.js";
 import { hmacSha256 } from "../signatures.js";
 import { ingestReport, type IntakeContext } from "../ingest.js";
+import { receiveDirectMessage } from "./dms.js";
 
 /** The CRC answer X expects: `sha256=` + base64 HMAC-SHA256(consumer secret, crc_token). */
 export function crcResponseToken(secret: string, crcToken: string): string {
@@ -67,8 +68,9 @@ export interface XSummary {
 }
 
 /**
- * Handles one verified Account Activity delivery. Only `tweet_create_events` become reports; the
- * other event kinds (likes, follows, DMs) are not complaints and are passed over.
+ * Handles one verified Account Activity delivery: mentions (`tweet_create_events`) and direct
+ * messages (`direct_message_events`) become reports; other event kinds (likes, follows) are not
+ * complaints and are passed over.
  */
 export async function handleXActivity(
   ctx: IntakeContext,
@@ -94,6 +96,13 @@ export async function handleXActivity(
     }
     await fileWithAccount(ctx, input, tweet);
     summary.filed++;
+  }
+  for (const dm of parsed.data.direct_message_events ?? []) {
+    if (await receiveDirectMessage(ctx, log, parsed.data.for_user_id, dm)) summary.filed++;
+    else {
+      log.info({ channel: "x", dm: dm.id, type: dm.type }, "direct message event not filed");
+      summary.skipped++;
+    }
   }
   return summary;
 }

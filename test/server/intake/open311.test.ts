@@ -48,7 +48,7 @@ type Json = Record<string, unknown>;
 const parse = (text: string) => JSON.parse(text) as Json[];
 
 describe("Open311 services", () => {
-  it("lists the six categories as realtime services in JSON", async () => {
+  it("lists the six categories and 'unclassified' as realtime services in JSON", async () => {
     const res = await get("services.json");
     expect(res.status).toBe(200);
     const services = parse(res.text);
@@ -60,9 +60,10 @@ describe("Open311 services", () => {
         "meter_reading",
         "bill_generation",
         "connection_transfer",
+        "unclassified",
       ]),
     );
-    expect(services).toHaveLength(6);
+    expect(services).toHaveLength(7);
     for (const s of services) {
       expect(Object.keys(s).sort()).toEqual([
         "description",
@@ -74,16 +75,16 @@ describe("Open311 services", () => {
         "type",
       ]);
       expect(s).toMatchObject({ metadata: false, type: "realtime" });
-      expect(["technical", "commercial"]).toContain(s.group);
+      expect(["technical", "commercial", "other"]).toContain(s.group);
     }
     expect(services.find((s) => s.service_code === "supply_cut")?.service_name).toBe("Supply cut");
   });
 
   it("lists the same services in well-formed XML", async () => {
     const res = await get("services.xml");
-    expect(res.type).toMatch(/^application\/xml/);
+    expect(res.type).toMatch(/^text\/xml/);
     expect(wellFormed(res.text)).toBe(true);
-    expect(res.text.match(/<service>/g)).toHaveLength(6);
+    expect(res.text.match(/<service>/g)).toHaveLength(7);
     expect(res.text).toContain(
       "<service><service_code>supply_cut</service_code><service_name>Supply cut</service_name>",
     );
@@ -140,7 +141,7 @@ describe("Open311 service requests", () => {
       "xml",
     );
     expect(res.status).toBe(201);
-    expect(res.type).toMatch(/^application\/xml/);
+    expect(res.type).toMatch(/^text\/xml/);
     expect(wellFormed(res.text)).toBe(true);
     expect(res.text).toMatch(
       /^<\?xml[^>]*>\n<service_requests><request><service_request_id>[A-Z]{3}-\d{6}<\/service_request_id>/,
@@ -190,7 +191,7 @@ describe("Open311 service requests", () => {
     expect(parse(one.text)).toEqual([request]);
   });
 
-  it("shows a placed request's feeder, officer and due time, and a closed one's resolution note", async () => {
+  it("returns the submitted address (the feeder kept apart), officer and due time, and a closed one's resolution note", async () => {
     const feeder = server.app.network.feeders[30];
     const consumer = await server.app.store.consumerOnFeeder(feeder.id, 0.5);
     const res = await postRequest(
@@ -202,8 +203,13 @@ describe("Open311 service requests", () => {
     const [open] = parse((await get(`requests/${n}.json`)).text);
     const ticket = await server.app.store.getTicketByNumber(n);
     expect(open.agency_responsible).toBe(server.app.officers.get(ticket!.assignee_id)!.designation);
-    expect(open.address).toContain(`${feeder.name} feeder`);
-    expect(open).toMatchObject({ lat: feeder.lat, long: feeder.lon });
+    expect(open).toMatchObject({
+      address: "1 Example Road, Sector 9, Faketown",
+      lat: null,
+      long: null,
+      media_url: "https://example.invalid/photo.jpg",
+    });
+    expect(ticket!.feeder_id).toBe(feeder.id);
     expect(open.expected_datetime).toMatch(/\+05:30$/);
 
     await applyAction(server.app.intake, n, { type: "start" }, "je");
@@ -271,7 +277,7 @@ describe("Open311 errors", () => {
   it.each([
     ["a missing api_key", form({ api_key: null }), 403, "api_key"],
     ["a wrong api_key", form({ api_key: `${OPEN311_KEY}x` }), 403, "api_key"],
-    ["an unknown service", form({ service_code: "PWR-OUTAGE" }), 400, "PWR-OUTAGE"],
+    ["an unknown service", form({ service_code: "PWR-OUTAGE" }), 404, "PWR-OUTAGE"],
     ["no service code", form({ service_code: null }), 400, "service_code"],
     ["no location", form({ lat: null, long: null, address_string: null }), 400, "location"],
     ["lat without long", form({ long: null, address_string: null }), 400, "long"],
@@ -290,7 +296,7 @@ describe("Open311 errors", () => {
     expect(errors[0]).toEqual({ code: status, description: expect.stringContaining(word) });
     const xml = await postRequest(body, "xml");
     expect(xml.status).toBe(status);
-    expect(xml.type).toMatch(/^application\/xml/);
+    expect(xml.type).toMatch(/^text\/xml/);
     expect(wellFormed(xml.text)).toBe(true);
     expect(xml.text).toContain(`<errors><error><code>${status}</code><description>`);
     expect((await server.app.store.listTickets({})).total).toBe(before.total);
@@ -305,7 +311,6 @@ describe("Open311 errors", () => {
     const xml = await get("requests/NOPE-000000.xml");
     expect(xml.status).toBe(404);
     expect(xml.text).toContain("<errors><error><code>404</code>");
-    expect((await get("discovery.json")).status).toBe(404);
     expect((await get("requests.csv")).status).toBe(404);
     expect((await get("tokens/FAKE-TOKEN-12345.json")).status).toBe(404);
   });

@@ -24,6 +24,8 @@ export const channelConfig: Partial<Config> = {
   WHATSAPP_APP_SECRET: META_SECRET,
   WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
   X_CONSUMER_SECRET: X_SECRET,
+  // The jurisdiction_id the Open311 fixture names.
+  OPEN311_JURISDICTION_ID: "fake-discom.example",
 };
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
@@ -178,7 +180,7 @@ export async function startFakeGraph(opts: { failFirst?: number; responses: unkn
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : 0;
   return {
-    url: `http://127.0.0.1:${port}/v25.0`,
+    url: `http://127.0.0.1:${port}`,
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

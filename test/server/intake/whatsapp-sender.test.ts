@@ -98,7 +98,7 @@ describe("WhatsApp sender against a fake Graph API", () => {
     const documented = fixtureJson<Record<string, unknown>>("whatsapp-send-text-request.json");
     const req = graph.requests[2];
     expect(req.method).toBe("POST");
-    expect(req.url).toBe(`/v25.0/${PHONE_NUMBER_ID}/messages`);
+    expect(req.url).toBe(`/v26.0/${PHONE_NUMBER_ID}/messages`); // WHATSAPP_GRAPH_VERSION's default
     expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(req.headers["content-type"]).toMatch(/^application\/json/);
     const sent = JSON.parse(req.body) as Record<string, unknown> & { text: { body: string } };

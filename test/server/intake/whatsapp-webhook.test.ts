@@ -170,7 +170,7 @@ describe("POST /webhooks/whatsapp", () => {
     expect(await reportCount(server.app)).toBe(before);
   });
 
-  it("skips message types it cannot read but files the rest of the batch", async () => {
+  it("answers a message type it cannot read politely, once, and files the rest of the batch", async () => {
     const body = JSON.parse(
       fixtureBytes("whatsapp-webhook-text-message.json").toString("utf8"),
     ) as {
@@ -194,10 +194,19 @@ describe("POST /webhooks/whatsapp", () => {
       },
     ];
     const res = await postWhatsapp(server.url, JSON.stringify(body));
-    expect(JSON.parse(res.text)).toMatchObject({ messages: 1, skipped: 1 });
+    expect(JSON.parse(res.text)).toMatchObject({ messages: 1, unsupported: 1 });
     expect(
       await server.app.store.findReportByExternalId("whatsapp", "wamid.TEST-sticker"),
     ).toBeUndefined();
+    await postWhatsapp(server.url, JSON.stringify(body)); // Meta redelivers: no second apology
+    const replies = await server.app.store.kysely
+      .selectFrom("outbox")
+      .selectAll()
+      .where("kind", "=", "unsupported_reply")
+      .where("recipient", "=", "15550003333")
+      .execute();
+    expect(replies).toHaveLength(1);
+    expect(replies[0].body).toMatch(/Sorry, we cannot read this kind of message/);
     expect(
       await server.app.store.findReportByExternalId("whatsapp", "wamid.TEST-text"),
     ).toBeDefined();
