@@ -218,7 +218,9 @@ export const settingsUpdateSchema = z.strictObject({
     .max(24 * 30)
     .optional(),
   otpMaxAttempts: z.number().int().min(1).max(20).optional(),
-});
+})
+  // An empty change is a mistake, not a save: it would only move the settings' timestamp.
+  .refine((s) => Object.keys(s).length > 0, { message: "nothing to change", path: ["routing"] });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 export const leaveSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import { trackUrl as trackLink } from "../../../server/tickets/otp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../server/clock/clock.js";
 import { applyAction } from "../../../server/tickets/actions.js";
@@ -225,7 +226,7 @@ describe("WhatsApp feedback requests: buttons inside the 24-hour window, a templ
     );
     const [request] = await outbox({ ticketId: t.id, kind: "feedback_request" });
     expect(request.format).toBe("template");
-    const trackUrl = `${server.app.config.PUBLIC_URL}/track?n=${t.number}`;
+    const trackUrl = trackLink(server.app.config.PUBLIC_URL, server.app.config.OTP_SECRET, t.number);
     expect(JSON.parse(request.payload ?? "null")).toEqual({
       type: "template",
       template: {
