@@ -97,9 +97,19 @@ export const configSchema = z.object({
   /** Demo mode seeds an intake key with this value (refused in production). */
   DEMO_INTAKE_KEY: z.string().min(8).default("demo-intake-key"),
   /** A session ends after this long without a request or an open live screen (ASVS 7.3.1). */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
   /** ... and after this long whatever happens (ASVS 7.3.2): a wall screen signs in again weekly. */
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(90 * 24).default(7 * 24),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
   /**
    * Express's `trust proxy`: "false" (default: the socket's address is the client), "true", a hop
    * count, or a comma-separated list of proxy addresses/subnets, so limits key on the real client.
@@ -142,7 +152,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.NODE_ENV === "production") {
     const problems = productionProblems(config, env);
     if (problems.length)
-      throw new ConfigError(`production mode refuses to start:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+      throw new ConfigError(
+        `production mode refuses to start:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+      );
   }
   return config;
 }
@@ -162,12 +174,16 @@ function productionProblems(config: Config, env: Record<string, string | undefin
     const v = config[name];
     if (env[name] === undefined) problems.push(`${name}: is not set`);
     else if (v === DEMO) problems.push(`${name}: is the demo value`);
-    else if (v.length < MIN_SECRET) problems.push(`${name}: must be at least ${MIN_SECRET} characters`);
+    else if (v.length < MIN_SECRET)
+      problems.push(`${name}: must be at least ${MIN_SECRET} characters`);
   }
   if (config.WHATSAPP_TOKEN === DEMO) problems.push("WHATSAPP_TOKEN: is the demo value");
-  if (env.DEMO_PASSWORD !== undefined) problems.push("DEMO_PASSWORD: demo users are not seeded in production; unset it");
-  if (env.DEMO_INTAKE_KEY !== undefined) problems.push("DEMO_INTAKE_KEY: the demo key is not seeded in production; unset it");
-  if (!config.PUBLIC_URL.startsWith("https://")) problems.push("PUBLIC_URL: must be https:// (cookies are Secure)");
+  if (env.DEMO_PASSWORD !== undefined)
+    problems.push("DEMO_PASSWORD: demo users are not seeded in production; unset it");
+  if (env.DEMO_INTAKE_KEY !== undefined)
+    problems.push("DEMO_INTAKE_KEY: the demo key is not seeded in production; unset it");
+  if (!config.PUBLIC_URL.startsWith("https://"))
+    problems.push("PUBLIC_URL: must be https:// (cookies are Secure)");
   return problems;
 }
 
@@ -183,7 +199,8 @@ export function trustProxy(config: Config): boolean | number | string {
 /** Origins allowed to open the live socket: PUBLIC_URL's and ALLOWED_ORIGINS. */
 export function allowedOrigins(config: Config): Set<string> {
   const out = new Set([new URL(config.PUBLIC_URL).origin]);
-  for (const o of config.ALLOWED_ORIGINS.split(",")) if (o.trim()) out.add(new URL(o.trim()).origin);
+  for (const o of config.ALLOWED_ORIGINS.split(","))
+    if (o.trim()) out.add(new URL(o.trim()).origin);
   return out;
 }
 

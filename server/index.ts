@@ -48,10 +48,14 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
-function startupProblem(err: unknown, config: { PORT: number; HOST: string; DATA_DIR: string }): string | null {
+function startupProblem(
+  err: unknown,
+  config: { PORT: number; HOST: string; DATA_DIR: string },
+): string | null {
   if (err instanceof ConfigError) return err.message;
   const code = (err as { code?: unknown }).code;
-  if (code === "EADDRINUSE") return `port ${config.PORT} on ${config.HOST} is in use: stop the other server or set PORT`;
+  if (code === "EADDRINUSE")
+    return `port ${config.PORT} on ${config.HOST} is in use: stop the other server or set PORT`;
   if (code === "EACCES" && (err as { syscall?: string }).syscall === "listen")
     return `port ${config.PORT} needs privileges this user does not have: set PORT above 1024`;
   if (

@@ -157,7 +157,10 @@ const otpSchema = z.string().regex(/^\d{6}$/, "must be the 6-digit code you rece
 export const trackLookupSchema = z
   .strictObject({
     number: ticketNumberSchema,
-    phone4: z.string().regex(/^\d{4}$/, "must be the last 4 digits of your phone number").optional(),
+    phone4: z
+      .string()
+      .regex(/^\d{4}$/, "must be the last 4 digits of your phone number")
+      .optional(),
     t: trackTokenSchema.optional(),
   })
   .refine((l) => l.phone4 !== undefined || l.t !== undefined, {
@@ -209,16 +212,17 @@ export const slaLimitSchema = z.strictObject({
   source: z.string().max(500),
 });
 
-export const settingsUpdateSchema = z.strictObject({
-  routing: z.array(routingRuleSchema).min(1).optional(),
-  slaLimits: z.array(slaLimitSchema).length(6).optional(),
-  confirmWindowHours: z
-    .number()
-    .positive()
-    .max(24 * 30)
-    .optional(),
-  otpMaxAttempts: z.number().int().min(1).max(20).optional(),
-})
+export const settingsUpdateSchema = z
+  .strictObject({
+    routing: z.array(routingRuleSchema).min(1).optional(),
+    slaLimits: z.array(slaLimitSchema).length(6).optional(),
+    confirmWindowHours: z
+      .number()
+      .positive()
+      .max(24 * 30)
+      .optional(),
+    otpMaxAttempts: z.number().int().min(1).max(20).optional(),
+  })
   // An empty change is a mistake, not a save: it would only move the settings' timestamp.
   .refine((s) => Object.keys(s).length > 0, { message: "nothing to change", path: ["routing"] });
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

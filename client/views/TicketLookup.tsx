@@ -32,7 +32,12 @@ export function TicketLookup() {
     setState({ busy: true, page: null, error: null });
     try {
       const page = await listTickets({ ...query, limit: 20 });
-      setState({ busy: false, page, error: null, phone: "phone" in query ? query.phone : undefined });
+      setState({
+        busy: false,
+        page,
+        error: null,
+        phone: "phone" in query ? query.phone : undefined,
+      });
     } catch (err) {
       setState({ busy: false, page: null, error: errorMessage(err) });
     }

@@ -104,7 +104,10 @@ async function call(url: string, init?: RequestInit): Promise<PublicTicket> {
 export type TrackKey = { phone4: string } | { token: string };
 
 export function lookupTicket(number: string, key: TrackKey): Promise<PublicTicket> {
-  const q = "token" in key ? `t=${encodeURIComponent(key.token)}` : `phone4=${encodeURIComponent(key.phone4)}`;
+  const q =
+    "token" in key
+      ? `t=${encodeURIComponent(key.token)}`
+      : `phone4=${encodeURIComponent(key.phone4)}`;
   return call(`/api/v1/track/${encodeURIComponent(number)}?${q}`);
 }
 

@@ -17,9 +17,9 @@ export function TrackProblem({ error }: { error: TrackError }) {
               ? t("track.wrongOtp", { count: error.attemptsLeft ?? 0 })
               : error.kind === "otp_locked"
                 ? t("track.otpLocked")
-            : error.kind === "invalid"
-              ? t("track.invalid")
-              : t("track.serverError");
+                : error.kind === "invalid"
+                  ? t("track.invalid")
+                  : t("track.serverError");
   return (
     <div className="track__problem" role="alert" data-problem={error.kind}>
       <strong>{t(`track.problemTitle.${error.kind}`)}</strong>

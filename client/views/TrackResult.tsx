@@ -12,13 +12,7 @@ import type { Language } from "../i18n/index.js";
 import { numberLocale } from "../i18n/format.js";
 import { useLanguage } from "../i18n/useLanguage.js";
 import { TrackProblem } from "./TrackProblem.js";
-import {
-  OTP,
-  sendFeedback,
-  TrackError,
-  type PublicEvent,
-  type PublicTicket,
-} from "./TrackApi.js";
+import { OTP, sendFeedback, TrackError, type PublicEvent, type PublicTicket } from "./TrackApi.js";
 
 export interface TrackResultProps {
   ticket: PublicTicket;

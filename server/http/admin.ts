@@ -23,7 +23,10 @@ export function adminRouter(deps: {
 }): Router {
   const router = Router();
   const { store, network, officers, settings, clock, guard, audit } = deps;
-  const source = (req: Request, res: Response) => ({ actor: viewerOf(res).actor, address: addressOf(req) });
+  const source = (req: Request, res: Response) => ({
+    actor: viewerOf(res).actor,
+    address: addressOf(req),
+  });
 
   // The limits and the routing table are public facts of the regulator and the discom.
   router.get(
@@ -55,7 +58,9 @@ export function adminRouter(deps: {
       const after = await settings.update(patch, clock.now().toISOString());
       await audit.record("settings_changed", source(req, res), {
         changed: Object.keys(patch),
-        before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof typeof before]])),
+        before: Object.fromEntries(
+          Object.keys(patch).map((k) => [k, before[k as keyof typeof before]]),
+        ),
       });
       res.json({ settings: after });
     }),

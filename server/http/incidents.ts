@@ -39,7 +39,13 @@ export function incidentsRouter(ctx: TicketContext, store: Store, guard: Guard):
       const id = String(req.params.id);
       const found = await getIncident(store.kysely, id);
       if (!found) throw new HttpError(404, "not_found", `no incident ${id}`);
-      const viewer = guard.requirePath(req, res, "act", JSON.parse(found.path) as string[], `incident ${id}`);
+      const viewer = guard.requirePath(
+        req,
+        res,
+        "act",
+        JSON.parse(found.path) as string[],
+        `incident ${id}`,
+      );
       try {
         const { incident, changes } = await resolveIncident(ctx, id, note, viewer.actor);
         res.json({ incident: presentIncident(incident), ticketsResolved: changes.length });

@@ -198,7 +198,9 @@ export function open311Router({ config, intake, log, access }: ChannelDeps): Rou
         checkKey: async (given) => {
           const key = await access.keys.verify(given);
           if (!key || !(JSON.parse(key.channels) as string[]).includes("open311")) return null;
-          return access.keys.take(Number(key.id), key.rate_per_minute) > 0 ? null : `key:${key.name}`;
+          return access.keys.take(Number(key.id), key.rate_per_minute) > 0
+            ? null
+            : `key:${key.name}`;
         },
         idempotencyKey: req.get("Idempotency-Key") ?? null,
       });

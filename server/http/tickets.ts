@@ -34,9 +34,14 @@ export function ticketsRouter(deps: {
       const ability = allows(deps.network, viewerOfReq(res), "read") ? "read" : "lookup";
       const unit = guard.unit(req, res, ability, query.unit);
       if (ability === "lookup" && !query.phone && !query.q)
-        throw new HttpError(400, "invalid_input", "look a ticket up by its number or the caller's phone", {
-          q: "give a ticket number, or the caller's phone as `phone`",
-        });
+        throw new HttpError(
+          400,
+          "invalid_input",
+          "look a ticket up by its number or the caller's phone",
+          {
+            q: "give a ticket number, or the caller's phone as `phone`",
+          },
+        );
       const page = await deps.store.listTickets({ ...query, unit });
       res.json({
         tickets: page.rows.map(presentTicket),
@@ -53,7 +58,13 @@ export function ticketsRouter(deps: {
       if (!ticket) throw new HttpError(404, "not_found", `no ticket ${req.params.number}`);
       const viewer = viewerOfReq(res);
       const ability = allows(deps.network, viewer, "read") ? "read" : "lookup";
-      guard.requirePath(req, res, ability, JSON.parse(ticket.path) as string[], `ticket ${ticket.number}`);
+      guard.requirePath(
+        req,
+        res,
+        ability,
+        JSON.parse(ticket.path) as string[],
+        `ticket ${ticket.number}`,
+      );
       // A call-centre agent sees the caller's own ticket in full when the caller's phone matches.
       const caller = typeof req.query.phone === "string" ? normalisePhone(req.query.phone) : null;
       const disclosure = disclosureFor(viewer, "rest", caller !== null && caller === ticket.phone);

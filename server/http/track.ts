@@ -28,7 +28,8 @@ export function trackRouter(
       (key.t !== undefined
         ? trackTokenMatches(deps.ctx.otpSecret, t.number, key.t)
         : t.phone !== null && t.phone.slice(-4) === key.phone4);
-    if (!t || !matches) throw new HttpError(404, "not_found", "no ticket with that number and phone");
+    if (!t || !matches)
+      throw new HttpError(404, "not_found", "no ticket with that number and phone");
     return t;
   };
 

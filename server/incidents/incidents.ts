@@ -38,7 +38,10 @@ export async function listIncidents(
   const unit = opts.unit;
   // The path is a JSON array of ids: narrow in SQL, then check exactly ('_' is a LIKE wildcard).
   if (unit) q = q.where("path", "like", `%"${unit.replace(/[%\\]/g, "")}"%`);
-  const rows = await q.orderBy("started_at", "desc").limit(opts.limit * 2).execute();
+  const rows = await q
+    .orderBy("started_at", "desc")
+    .limit(opts.limit * 2)
+    .execute();
   return (unit ? rows.filter((r) => (JSON.parse(r.path) as string[]).includes(unit)) : rows).slice(
     0,
     opts.limit,

@@ -24,7 +24,12 @@ export interface IntakeContext extends TicketContext {
 export async function ingestReport(
   ctx: IntakeContext,
   input: ReportInput,
-  opts: { idempotencyKey?: string | null; raw?: unknown; joinTicketId?: number; actor?: string } = {},
+  opts: {
+    idempotencyKey?: string | null;
+    raw?: unknown;
+    joinTicketId?: number;
+    actor?: string;
+  } = {},
 ): Promise<FiledReport> {
   const categorisation: Categorisation = input.category
     ? { category: input.category, label: input.category, confidence: 1 }

@@ -17,7 +17,13 @@ import { bufferedBytes, DEFAULT_LIMITS, type BackpressureLimits } from "./backpr
 import { RecentChanges } from "./recent-changes.js";
 import { DEFAULT_BUDGET, Room, type RoomBudget } from "./room.js";
 import { buildReplay, buildSnapshot, REPLAY_LIMIT } from "./sync.js";
-import { LIVE_LEVELS, liveLevelFor, redactDelta, redactSnapshot, type LiveLevel } from "./redact.js";
+import {
+  LIVE_LEVELS,
+  liveLevelFor,
+  redactDelta,
+  redactSnapshot,
+  type LiveLevel,
+} from "./redact.js";
 
 export interface SocketData {
   viewer: Viewer;
@@ -153,7 +159,10 @@ export class LiveHub {
     const data = socket.data;
     data.subscribes = data.subscribes.filter((t) => t > now - SUBSCRIBE_WINDOW_MS);
     if (data.subscribes.length >= (this.deps.subscribesPerWindow ?? 10))
-      return { ok: false, error: { code: "rate_limited", message: "too many subscriptions; slow down" } };
+      return {
+        ok: false,
+        error: { code: "rate_limited", message: "too many subscriptions; slow down" },
+      };
     data.subscribes.push(now);
     // The session is checked again at every subscribe: a signed-out or disabled user gets nothing.
     const viewer = await this.deps.authenticate(socket.handshake.headers.cookie);

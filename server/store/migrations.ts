@@ -375,7 +375,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("detail", "text", (c) => c.notNull())
           .execute();
         await db.schema.createIndex("audit_kind").on("audit_log").columns(["kind", "id"]).execute();
-        await db.schema.createIndex("audit_actor").on("audit_log").columns(["actor", "id"]).execute();
+        await db.schema
+          .createIndex("audit_actor")
+          .on("audit_log")
+          .columns(["actor", "id"])
+          .execute();
       },
       async down(db: Kysely<unknown>) {
         for (const t of ["audit_log", "api_keys", "sessions", "users"]) {

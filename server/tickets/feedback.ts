@@ -56,7 +56,12 @@ export function giveFeedback(
       if (!otpMatches(ctx.otpSecret, t.number, proof.otp, t.otp_hash)) {
         const left = max - used - 1;
         const change = await writeChange(tx, t, { ...t, otp_attempts: used + 1, updated_at: at }, [
-          { type: "otp_failed", at, actor: "consumer", data: { attemptsLeft: left, via: feedback.via } },
+          {
+            type: "otp_failed",
+            at,
+            actor: "consumer",
+            data: { attemptsLeft: left, via: feedback.via },
+          },
         ]);
         return {
           ticket: change.after,

@@ -30,7 +30,10 @@ export function otpMatches(
  * the OTP, that an answer on /track comes from them. Derived, not stored: HMAC of the number.
  */
 export function trackToken(secret: string, ticketNumber: string): string {
-  return createHmac("sha256", secret).update(`track-link:${ticketNumber}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", secret)
+    .update(`track-link:${ticketNumber}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 export function trackTokenMatches(secret: string, ticketNumber: string, token: string): boolean {

@@ -40,7 +40,10 @@ export function appendCorrection(
   if (existsSync(file) && statSync(file).size > MAX_CORRECTIONS_BYTES) return false;
   if (perUserDay.size > 10_000) perUserDay.clear();
   perUserDay.set(key, used + 1);
-  appendFileSync(file, JSON.stringify({ text: text.slice(0, 4000), category, by, at: now.toISOString() }) + "\n");
+  appendFileSync(
+    file,
+    JSON.stringify({ text: text.slice(0, 4000), category, by, at: now.toISOString() }) + "\n",
+  );
   return true;
 }
 

@@ -31,7 +31,10 @@ function postReport(r: ReportInput): Promise<{ seq: number; status: number }> {
         method: "POST",
         agent,
         // The bench's own intake key (a high rate), made by run.ts and passed in the environment.
-        headers: { "content-type": "application/json", "x-api-key": process.env.BENCH_INTAKE_KEY ?? "" },
+        headers: {
+          "content-type": "application/json",
+          "x-api-key": process.env.BENCH_INTAKE_KEY ?? "",
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -53,7 +56,12 @@ async function connect(url: string, count: number): Promise<void> {
   base = url;
   for (let i = 0; i < count; i += 50) {
     const batch = Array.from({ length: Math.min(50, count - i) }, () => {
-      const s: Screen = { client: new RawLiveClient(url, process.env.BENCH_COOKIE), seq: -1, open: 0, arrivals: [] };
+      const s: Screen = {
+        client: new RawLiveClient(url, process.env.BENCH_COOKIE),
+        seq: -1,
+        open: 0,
+        arrivals: [],
+      };
       s.client.onSnapshot = (snap) => {
         s.seq = snap.seq;
         s.open = snap.unit.open;

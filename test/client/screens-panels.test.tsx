@@ -12,7 +12,12 @@ import { FeedPanel } from "../../client/panels/FeedPanel.js";
 import { MapLegend } from "../../client/panels/map/MapLegend.js";
 import { SummaryTiles } from "../../client/panels/tiles/SummaryTiles.js";
 import { TilesPanel } from "../../client/panels/TilesPanel.js";
-import type { HourlyStats, SlaDailyStats, SummaryTile, WorstUnitsStats } from "../../client/stats/types.js";
+import type {
+  HourlyStats,
+  SlaDailyStats,
+  SummaryTile,
+  WorstUnitsStats,
+} from "../../client/stats/types.js";
 import type { PublicTicket } from "../../client/views/TrackApi.js";
 import { TrackResult } from "../../client/views/TrackResult.js";
 import { counts, incident, ticket } from "./factories.js";
@@ -43,10 +48,16 @@ describe("TilesPanel with the server's summary figures", () => {
     escalated: 4321,
     bySla: { on_track: 0, at_risk: 12, breached: 9876543 },
   });
-  const summary = { confirmedClosurePct: 81.25, compensationOwed: 123456789, receivedAvg7d: 98765.4 };
+  const summary = {
+    confirmedClosurePct: 81.25,
+    compensationOwed: 123456789,
+    receivedAvg7d: 98765.4,
+  };
 
   it("shows breached, confirmed closures and compensation with Indian grouping", () => {
-    const out = text(renderToString(<TilesPanel counts={huge} loading={false} summary={summary} />));
+    const out = text(
+      renderToString(<TilesPanel counts={huge} loading={false} summary={summary} />),
+    );
     expect(out).toContain("Open tickets 12,34,56,789");
     expect(out).toContain("Received today 12,34,567 7-day average: 98,765.4 a day");
     expect(out).toContain("Breached 98,76,543 escalated: 4,321");
@@ -56,7 +67,9 @@ describe("TilesPanel with the server's summary figures", () => {
 
   it("says the same in Hindi", () => {
     setLanguage("hi", false);
-    const out = text(renderToString(<TilesPanel counts={huge} loading={false} summary={summary} />));
+    const out = text(
+      renderToString(<TilesPanel counts={huge} loading={false} summary={summary} />),
+    );
     expect(out).toContain("खुली शिकायतें 12,34,56,789");
     expect(out).toContain("समय सीमा पार 98,76,543");
     expect(out).toContain("देय क्षतिपूर्ति ₹12,34,56,789");
@@ -94,14 +107,16 @@ describe("SummaryTiles", () => {
   const hrefFor = (id: string) => `/units/${id}`;
 
   it("says when there is nothing to show, and when it is loading", () => {
-    expect(text(renderToString(<SummaryTiles tiles={[]} loading={false} hrefFor={hrefFor} />))).toContain(
-      "No units to show.",
-    );
+    expect(
+      text(renderToString(<SummaryTiles tiles={[]} loading={false} hrefFor={hrefFor} />)),
+    ).toContain("No units to show.");
     expect(text(renderToString(<SummaryTiles tiles={null} loading hrefFor={hrefFor} />))).toContain(
       "Loading…",
     );
     const failed = text(
-      renderToString(<SummaryTiles tiles={null} loading={false} error="HTTP 500" hrefFor={hrefFor} />),
+      renderToString(
+        <SummaryTiles tiles={null} loading={false} error="HTTP 500" hrefFor={hrefFor} />,
+      ),
     );
     expect(failed).toContain("Could not load: HTTP 500");
   });
@@ -109,7 +124,10 @@ describe("SummaryTiles", () => {
   it("shows every figure with its trend in words and links each tile to its drill-down", () => {
     const html = renderToString(
       <SummaryTiles
-        tiles={[tile(), tile({ unitId: "PuVVNL", kind: "discom", name: "Purvanchal Vidyut Vitran Nigam Ltd" })]}
+        tiles={[
+          tile(),
+          tile({ unitId: "PuVVNL", kind: "discom", name: "Purvanchal Vidyut Vitran Nigam Ltd" }),
+        ]}
         loading={false}
         hrefFor={hrefFor}
       />,
@@ -134,7 +152,15 @@ describe("SummaryTiles", () => {
     const out = text(
       renderToString(
         <SummaryTiles
-          tiles={[tile({ kind: "discom", nameHi: LONG_HI, open: 123456789, compensationOwed: 987654321, resolvedWithinLimitPct: null })]}
+          tiles={[
+            tile({
+              kind: "discom",
+              nameHi: LONG_HI,
+              open: 123456789,
+              compensationOwed: 987654321,
+              resolvedWithinLimitPct: null,
+            }),
+          ]}
           loading={false}
           hrefFor={hrefFor}
         />,
@@ -179,7 +205,10 @@ describe("charts", () => {
   it("says so when there were no reports, or the statistics failed", () => {
     const empty: HourlyStats = {
       ...hourly,
-      today: hourly.today.map((h) => ({ hour: h.hour, byCategory: { ...h.byCategory, supply_cut: 0, pole_wire: 0, uncategorised: 0 } })),
+      today: hourly.today.map((h) => ({
+        hour: h.hour,
+        byCategory: { ...h.byCategory, supply_cut: 0, pole_wire: 0, uncategorised: 0 },
+      })),
       average7d: hourly.average7d.map((a) => ({ ...a, total: 0 })),
     };
     expect(text(renderToString(<HourlyChart stats={empty} now={now} loading={false} />))).toContain(
@@ -188,7 +217,9 @@ describe("charts", () => {
     expect(
       text(renderToString(<HourlyChart stats={null} now={now} loading={false} error="HTTP 502" />)),
     ).toContain("Could not load: HTTP 502");
-    expect(text(renderToString(<HourlyChart stats={null} now={now} loading />))).toContain("Loading…");
+    expect(text(renderToString(<HourlyChart stats={null} now={now} loading />))).toContain(
+      "Loading…",
+    );
   });
 
   const sla: SlaDailyStats = {
@@ -257,9 +288,9 @@ describe("charts", () => {
     setLanguage("hi", false);
     const hi = text(renderToString(<WorstUnitsChart stats={worst} loading={false} />));
     expect(hi).toContain(`${LONG_HI} 99,999 1,000 12,34,567 ₹1,23,45,678`);
-    expect(text(renderToString(<WorstUnitsChart stats={{ units: [] }} loading={false} />))).toContain(
-      "किसी खंड में खुली शिकायत नहीं।",
-    );
+    expect(
+      text(renderToString(<WorstUnitsChart stats={{ units: [] }} loading={false} />)),
+    ).toContain("किसी खंड में खुली शिकायत नहीं।");
   });
 });
 
@@ -301,9 +332,13 @@ describe("AlarmsPanel", () => {
 
   it("explains the rule when there are no alarms", () => {
     const out = text(
-      renderToString(<AlarmsPanel alarms={[]} now={now} units={null} threshold={10} sound={false} />),
+      renderToString(
+        <AlarmsPanel alarms={[]} now={now} units={null} threshold={10} sound={false} />,
+      ),
     );
-    expect(out).toContain("No alarms. New feeder outages, and 10 or more new breaches within 10 minutes");
+    expect(out).toContain(
+      "No alarms. New feeder outages, and 10 or more new breaches within 10 minutes",
+    );
   });
 
   it("names the outage's feeder and the surge's counts, newest first, with a sound switch", () => {
@@ -319,7 +354,9 @@ describe("AlarmsPanel", () => {
       />,
     );
     const out = text(html);
-    expect(out).toContain("Breach surge +1,22,222 breached within 10 min (1,234 → 1,23,456) 1 min ago");
+    expect(out).toContain(
+      "Breach surge +1,22,222 breached within 10 min (1,234 → 1,23,456) 1 min ago",
+    );
     expect(out).toContain(
       "Outage 11 kV Feeder Aliganj-1 (Urban): 12,345 reports; consumers affected: about 12,34,567 3 min ago",
     );
@@ -330,7 +367,9 @@ describe("AlarmsPanel", () => {
   it("speaks Hindi", () => {
     setLanguage("hi", false);
     const out = text(
-      renderToString(<AlarmsPanel alarms={alarms} now={now} units={network.units} threshold={10} sound />),
+      renderToString(
+        <AlarmsPanel alarms={alarms} now={now} units={network.units} threshold={10} sound />,
+      ),
     );
     expect(out).toContain("11 केवी फीडर अलीगंज-1 (शहरी): 12,345 शिकायतें, लगभग 12,34,567 उपभोक्ता");
     expect(out).toContain("10 मिनट में +1,22,222 समय सीमा पार");
@@ -341,7 +380,14 @@ describe("FeedPanel rows that open their ticket", () => {
   it("links each row to /tickets/:number and shows a channel pictogram beside its name", () => {
     const html = renderToString(
       <FeedPanel
-        entries={[{ key: "a", ticket: ticket("LKO-000002", { channel: "whatsapp" }), at: "2025-01-01T10:00:00Z", fresh: false }]}
+        entries={[
+          {
+            key: "a",
+            ticket: ticket("LKO-000002", { channel: "whatsapp" }),
+            at: "2025-01-01T10:00:00Z",
+            fresh: false,
+          },
+        ]}
         places={null}
         now={Date.parse("2025-01-01T10:01:00Z")}
         loading={false}
@@ -356,13 +402,19 @@ describe("FeedPanel rows that open their ticket", () => {
 
 describe("MapLegend", () => {
   it("labels the per-10,000 classes as ranges of rates and the incident symbol", () => {
-    const out = text(renderToString(<MapLegend breaks={[0.5, 1, 1.5, 2, 2.5]} mode="per10k" incidents />));
+    const out = text(
+      renderToString(<MapLegend breaks={[0.5, 1, 1.5, 2, 2.5]} mode="per10k" incidents />),
+    );
     expect(out).toContain("Open tickets per 10,000 consumers 0 ≤ 0.5 0.5–1 1–1.5 1.5–2 2–2.5");
     expect(out).toContain("Feeder outage (incident)");
   });
 
   it("labels absolute classes as whole numbers with Indian grouping", () => {
-    const out = text(renderToString(<MapLegend breaks={[200000, 400000, 600000, 800000, 1000000]} mode="absolute" />));
+    const out = text(
+      renderToString(
+        <MapLegend breaks={[200000, 400000, 600000, 800000, 1000000]} mode="absolute" />,
+      ),
+    );
     expect(out).toContain("Open tickets per district 0 1–2,00,000 2,00,001–4,00,000");
   });
 });
@@ -386,9 +438,20 @@ describe("TrackResult", () => {
       {
         at: "2025-05-21T04:05:00.000Z",
         type: "assigned",
-        data: { officer: { name: "R. K. Verma", nameHi: "आर. के. वर्मा", designation: "Junior Engineer", designationHi: "अवर अभियंता" } },
+        data: {
+          officer: {
+            name: "R. K. Verma",
+            nameHi: "आर. के. वर्मा",
+            designation: "Junior Engineer",
+            designationHi: "अवर अभियंता",
+          },
+        },
       },
-      { at: "2025-05-21T05:00:00.000Z", type: "status_changed", data: { from: "assigned", to: "in_progress" } },
+      {
+        at: "2025-05-21T05:00:00.000Z",
+        type: "status_changed",
+        data: { from: "assigned", to: "in_progress" },
+      },
       {
         at: "2025-05-21T06:00:00.000Z",
         type: "status_changed",
@@ -427,10 +490,16 @@ describe("TrackResult", () => {
       timeline: [
         ...base.timeline,
         { at: "2025-05-21T07:00:00.000Z", type: "feedback", data: { resolved: true, rating: 4 } },
-        { at: "2025-05-21T07:00:00.000Z", type: "status_changed", data: { from: "resolved", to: "closed", closure: "confirmed_feedback" } },
+        {
+          at: "2025-05-21T07:00:00.000Z",
+          type: "status_changed",
+          data: { from: "resolved", to: "closed", closure: "confirmed_feedback" },
+        },
       ],
     };
-    const out = text(renderToString(<TrackResult ticket={closed} token={null} onUpdate={() => {}} />));
+    const out = text(
+      renderToString(<TrackResult ticket={closed} token={null} onUpdate={() => {}} />),
+    );
     expect(out).toContain("शिकायत LKO-000123 बंद");
     expect(out).toContain("व्हाट्सऐप से शिकायत प्राप्त हुई");
     expect(out).toContain("आर. के. वर्मा (अवर अभियंता) को सौंपी गई");

@@ -6,9 +6,14 @@ import type { ReportInput } from "../../shared/schemas.js";
 import type { Unit } from "../../shared/network.js";
 
 /** The app without HTTP, on an in-memory store and a manual clock: for command-level tests. */
-export async function startTestApp(opts: { config?: Partial<Config>; clock?: ManualClock } = {}): Promise<{ app: NigraniApp; clock: ManualClock }> {
+export async function startTestApp(
+  opts: { config?: Partial<Config>; clock?: ManualClock } = {},
+): Promise<{ app: NigraniApp; clock: ManualClock }> {
   const clock = opts.clock ?? new ManualClock();
-  const app = await createApp({ config: testConfig({ DATA_DIR: ":memory:", ...opts.config }), clock });
+  const app = await createApp({
+    config: testConfig({ DATA_DIR: ":memory:", ...opts.config }),
+    clock,
+  });
   return { app, clock };
 }
 

@@ -1,6 +1,12 @@
 import { io, type Socket } from "socket.io-client";
 import type { MapCounts, UnitCounts } from "../../shared/counts.js";
-import type { ClientToServerEvents, Delta, ServerToClientEvents, Snapshot, SubscribeAck } from "../../shared/live.js";
+import type {
+  ClientToServerEvents,
+  Delta,
+  ServerToClientEvents,
+  Snapshot,
+  SubscribeAck,
+} from "../../shared/live.js";
 import type { TicketEventView } from "../../shared/tickets.js";
 import { signIn, type DemoUser } from "./auth.js";
 
@@ -86,7 +92,10 @@ export class LiveTestClient {
   until(check: (c: this) => boolean, ms = 5000): Promise<void> {
     if (check(this)) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`live client: condition not met in ${ms} ms (seq ${this.seq})`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`live client: condition not met in ${ms} ms (seq ${this.seq})`)),
+        ms,
+      );
       const again = () => {
         if (check(this)) {
           clearTimeout(timer);
@@ -103,10 +112,22 @@ export class LiveTestClient {
   }
 
   /** Counts with zero entries dropped, for comparing two clients. */
-  nonZero(): { units: Record<string, number>; feeders: Record<string, number>; districts: Record<string, number> } {
+  nonZero(): {
+    units: Record<string, number>;
+    feeders: Record<string, number>;
+    districts: Record<string, number>;
+  } {
     const pick = (o: Record<string, { open: number }>) =>
-      Object.fromEntries(Object.entries(o).filter(([, v]) => v.open > 0).map(([k, v]) => [k, v.open]));
-    return { units: pick(this.units), feeders: pick(this.feeders), districts: pick(this.districts) };
+      Object.fromEntries(
+        Object.entries(o)
+          .filter(([, v]) => v.open > 0)
+          .map(([k, v]) => [k, v.open]),
+      );
+    return {
+      units: pick(this.units),
+      feeders: pick(this.feeders),
+      districts: pick(this.districts),
+    };
   }
 
   close(): void {

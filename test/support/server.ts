@@ -40,7 +40,10 @@ export async function postReport(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: Record<string, unknown> & { ticket?: { number: string; feederId: string | null } } }> {
+): Promise<{
+  status: number;
+  body: Record<string, unknown> & { ticket?: { number: string; feederId: string | null } };
+}> {
   const res = await fetch(`${url}/api/v1/reports`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-api-key": DEMO_INTAKE_KEY, ...headers },
@@ -61,7 +64,9 @@ export async function apiFetch(
   const { as = "admin", ...rest } = init;
   const send = async (fresh: boolean) => {
     const headers = new Headers(rest.headers);
-    if (as) for (const [k, v] of Object.entries(sessionHeaders(await sessionFor(url, as, fresh)))) headers.set(k, v);
+    if (as)
+      for (const [k, v] of Object.entries(sessionHeaders(await sessionFor(url, as, fresh))))
+        headers.set(k, v);
     return fetch(`${url}${pathAndQuery}`, { ...rest, headers });
   };
   const res = await send(false);

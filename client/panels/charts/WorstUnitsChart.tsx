@@ -1,14 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  Bar,
-  BarChart,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount, placeName } from "../../i18n/format.js";
 import { useLanguage } from "../../i18n/useLanguage.js";
 import { formatRupees, shortUnitName } from "../../stats/format.js";

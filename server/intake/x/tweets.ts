@@ -108,7 +108,11 @@ export async function handleXActivity(
 }
 
 /** An operator's pasted post: the status id from the link is the external id, so a repeat joins. */
-export function filePastedPost(ctx: IntakeContext, paste: XPaste, actor?: string): Promise<FiledReport> {
+export function filePastedPost(
+  ctx: IntakeContext,
+  paste: XPaste,
+  actor?: string,
+): Promise<FiledReport> {
   const link = parseXStatusUrl(paste.url);
   if (!link) throw new Error("xPasteSchema lets only status links through");
   const input: ReportInput = {

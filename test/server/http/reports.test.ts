@@ -195,11 +195,15 @@ describe("GET /api/v1/tickets/:number", () => {
     expect(staff.reports[0].consumerAccount).toBe(account);
     const agent = await (await apiFetch(server.url, path, { as: "agent" })).json();
     expect(agent.reports[0].phone).toBe("••••••3210");
-    expect(agent.reports[0].consumerAccount).toBe("•".repeat(account.length - 4) + account.slice(-4));
+    expect(agent.reports[0].consumerAccount).toBe(
+      "•".repeat(account.length - 4) + account.slice(-4),
+    );
     expect(JSON.stringify(agent)).not.toContain("98765");
     expect(agent.events[0].type).toBe("created");
     // The caller's own ticket, found with their phone, is shown in full to the agent on the call.
-    const own = await (await apiFetch(server.url, `${path}?phone=9876543210`, { as: "agent" })).json();
+    const own = await (
+      await apiFetch(server.url, `${path}?phone=9876543210`, { as: "agent" })
+    ).json();
     expect(own.reports[0].phone).toBe("9876543210");
   });
 });

@@ -126,13 +126,18 @@ describe("drill-down and tickets", () => {
     const numbers = first.body.tickets.map((t: { number: string }) => Number(t.number.slice(-6)));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
     const next = await get(`/api/v1/tickets?sort=oldest&limit=5&cursor=${first.body.nextCursor}`);
-    expect(Number(next.body.tickets[0].number.slice(-6))).toBeGreaterThan(numbers[numbers.length - 1]);
+    expect(Number(next.body.tickets[0].number.slice(-6))).toBeGreaterThan(
+      numbers[numbers.length - 1],
+    );
   });
 
   it("names every officer the ticket's timeline mentions", async () => {
     const list = await get("/api/v1/tickets?limit=1");
     const { body } = await get(`/api/v1/tickets/${list.body.tickets[0].number}`);
-    expect(body.officers[body.assignee.id]).toMatchObject({ name: body.assignee.name, role: body.assignee.role });
+    expect(body.officers[body.assignee.id]).toMatchObject({
+      name: body.assignee.name,
+      role: body.assignee.role,
+    });
   });
 
   it("records a person's category correction as training data", async () => {
@@ -154,11 +159,15 @@ describe("drill-down and tickets", () => {
 
 describe("GET /api/v1/network", () => {
   it("is gzipped for clients that accept it and answers 304 to a matching ETag", async () => {
-    const res = await apiFetch(server.url, `/api/v1/network`, { headers: { "accept-encoding": "gzip" } });
+    const res = await apiFetch(server.url, `/api/v1/network`, {
+      headers: { "accept-encoding": "gzip" },
+    });
     expect(res.headers.get("content-encoding")).toBe("gzip");
     const body = await res.json();
     expect(body.units.length).toBe(server.app.network.units.size);
-    const again = await apiFetch(server.url, `/api/v1/network`, { headers: { "if-none-match": res.headers.get("etag")! } });
+    const again = await apiFetch(server.url, `/api/v1/network`, {
+      headers: { "if-none-match": res.headers.get("etag")! },
+    });
     expect(again.status).toBe(304);
   });
 });

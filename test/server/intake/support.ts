@@ -12,7 +12,10 @@ export const VERIFY_TOKEN = "FAKE_VERIFY_TOKEN_0001";
 export const OPEN311_KEY = "FAKE_API_KEY_0001";
 
 /** Gives an Open311 client its intake key, as an administrator would on the keys screen. */
-export async function issueOpen311Key(app: NigraniApp, channels: string[] = ["open311"]): Promise<void> {
+export async function issueOpen311Key(
+  app: NigraniApp,
+  channels: string[] = ["open311"],
+): Promise<void> {
   await app.access.keys.create(
     { name: "open311 test client", channels: channels as never, ratePerMinute: 10_000 },
     "user:admin",

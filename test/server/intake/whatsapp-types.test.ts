@@ -226,7 +226,11 @@ describe("WhatsApp feedback requests: buttons inside the 24-hour window, a templ
     );
     const [request] = await outbox({ ticketId: t.id, kind: "feedback_request" });
     expect(request.format).toBe("template");
-    const trackUrl = trackLink(server.app.config.PUBLIC_URL, server.app.config.OTP_SECRET, t.number);
+    const trackUrl = trackLink(
+      server.app.config.PUBLIC_URL,
+      server.app.config.OTP_SECRET,
+      t.number,
+    );
     expect(JSON.parse(request.payload ?? "null")).toEqual({
       type: "template",
       template: {

@@ -119,7 +119,10 @@ describe("createSimulator", () => {
     });
     sim.start();
     // Real timers on a busy machine: wait for reports to flow rather than for a fixed time.
-    await vi.waitFor(() => expect(sent.length).toBeGreaterThan(3), { timeout: 15_000, interval: 20 });
+    await vi.waitFor(() => expect(sent.length).toBeGreaterThan(3), {
+      timeout: 15_000,
+      interval: 20,
+    });
     sim.stop();
     const atStop = sent.length;
     await new Promise((resolve) => setTimeout(resolve, 150));
