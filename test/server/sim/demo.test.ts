@@ -64,7 +64,8 @@ describe("the demo's first minute", () => {
   it("marks everything simulated: every actor is the system or says sim:, every report is flagged", async () => {
     const actors = new Set(events.map((e) => e.actor).filter((a): a is string => a !== null));
     expect(actors.size).toBeGreaterThan(3);
-    for (const a of actors) expect(a).toMatch(/^sim:(officer:[\w-]+|consumer|control-room)$/);
+    for (const a of actors)
+      expect(a).toMatch(/^(sim:(officer:[\w-]+|consumer|control-room)|key:simulator)$/);
     const reports = await server.app.store.kysely.selectFrom("reports").select("raw").execute();
     expect(reports.length).toBeGreaterThan(0);
     for (const r of reports) expect(JSON.parse(r.raw ?? "{}")).toMatchObject({ simulated: true });
