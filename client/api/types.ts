@@ -1,3 +1,4 @@
+import type { OutboxMessageView } from "../../shared/outbox.js";
 import type { CategoryId, Channel, SlaState, Status, UnitKind } from "../../shared/domain.js";
 import type { IncidentView } from "../../shared/live.js";
 import type { Unit } from "../../shared/network.js";
@@ -82,6 +83,8 @@ export interface TicketDetail {
   incident?: IncidentView | null;
   /** Officers named in the events, by id (so the timeline can name who was assigned or escalated to). */
   officers?: Record<string, Omit<Assignee, "id" | "phone"> & { id?: string }>;
+  /** What was sent to the consumer and officers, and how far each message got. */
+  messages?: OutboxMessageView[];
 }
 
 /** An officer as GET /api/v1/officers sends it (store column names). */

@@ -15,6 +15,7 @@ import { PanelState } from "../panels/PanelState.js";
 import { officerLabel } from "../panels/tickets/ActionForms.js";
 import { availableActions, officerUnitFor } from "../panels/tickets/actions.js";
 import { ReportsPanel } from "../panels/tickets/ReportsPanel.js";
+import { MessagesPanel } from "../panels/tickets/MessagesPanel.js";
 import { TicketActions } from "../panels/tickets/TicketActions.js";
 import { TicketHeader } from "../panels/tickets/TicketHeader.js";
 import { Timeline } from "../panels/tickets/Timeline.js";
@@ -164,6 +165,7 @@ export default function TicketView() {
         </div>
         <div className="ticket-page__reports">
           <ReportsPanel reports={data.reports} />
+          {data.messages && <MessagesPanel messages={data.messages} />}
         </div>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import type { MessageKind, OutboxStatus } from "../../shared/outbox.js";
 import type { Insertable, Kysely, Selectable } from "kysely";
 import { findContact } from "../intake/contacts.js";
 import type { Database, OutboxTable } from "../store/schema.js";
@@ -21,32 +22,12 @@ export const OUTBOUND_CHANNELS = [
 ] as const;
 export type OutboundChannel = (typeof OUTBOUND_CHANNELS)[number];
 
-/**
- * What an outbox row's status means. `not_sent` is a message recorded but never handed to any
- * gateway (none configured for its channel): screens must not show it as sent.
- */
-export const OUTBOX_STATUSES = [
-  "pending",
-  "sent",
-  "delivered",
-  "read",
-  "failed",
-  "not_sent",
-] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-
-export const MESSAGE_KINDS = [
-  "ticket_ack",
-  "closure_otp",
-  "feedback_request",
-  "ask_placement",
-  "resolved_notice",
-  "escalation_notice",
-  "assignment_notice",
-  "incident_notice",
-  "unsupported_reply",
-] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export {
+  MESSAGE_KINDS,
+  OUTBOX_STATUSES,
+  type MessageKind,
+  type OutboxStatus,
+} from "../../shared/outbox.js";
 
 /** The values a channel's structured format (template, buttons) needs besides the text. */
 export interface MessageParams {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../store/schema.js";
+import type { MessageKind, OutboxMessageView, OutboxStatus } from "../../shared/outbox.js";
 import type { OutboxRow } from "./outbox.js";
 
 /**
@@ -8,13 +9,13 @@ import type { OutboxRow } from "./outbox.js";
  * configured). The body is left out (the acknowledgement holds the closure OTP) and the recipient
  * is masked to its last four characters.
  */
-export function presentOutboxMessage(m: OutboxRow) {
+export function presentOutboxMessage(m: OutboxRow): OutboxMessageView {
   return {
-    id: m.id,
+    id: Number(m.id),
     channel: m.channel,
-    kind: m.kind,
+    kind: m.kind as MessageKind,
     format: m.format ?? "text",
-    status: m.status,
+    status: m.status as OutboxStatus,
     reason: m.last_error,
     attempts: m.attempts,
     to: m.recipient.length > 4 ? `…${m.recipient.slice(-4)}` : "…",
