@@ -1,4 +1,4 @@
-import type { MessageKind, OutboxStatus } from "../../shared/outbox.js";
+import type { MessageKind } from "../../shared/outbox.js";
 import type { Insertable, Kysely, Selectable } from "kysely";
 import { findContact } from "../intake/contacts.js";
 import type { Database, OutboxTable } from "../store/schema.js";
