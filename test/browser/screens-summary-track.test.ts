@@ -1,3 +1,4 @@
+import { otpSentFor } from "../support/app.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Unit } from "../../shared/network.js";
@@ -194,6 +195,14 @@ describe("the public track page in a browser", () => {
     await page.getByRole("radio", { name: "No, not fixed" }).check();
     await page.getByRole("radio", { name: "2 poor" }).check();
     await page.getByLabel("Anything to add? (optional)").fill("Still no light in the evening");
+    // The phone digits showed the status; answering needs the code only the consumer was sent.
+    const otpField = page.getByLabel("The 6-digit code from your complaint message");
+    await otpField.fill("000000");
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await page.locator("[data-problem=wrong_otp]").waitFor();
+    expect(await page.locator("[data-problem=wrong_otp]").innerText()).toContain("tries left");
+    const row = await server.app.store.getTicketByNumber(number);
+    await otpField.fill(await otpSentFor(server.app, row!.id));
     await page.getByRole("button", { name: "Send answer" }).click();
     await page.locator(".track-thanks").waitFor();
     expect(await page.locator(".track-thanks").innerText()).toContain(

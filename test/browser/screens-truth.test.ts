@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
 import { postReport, startTestServer, type TestServer } from "../support/server.js";
-import { assertBuilt, causeOutage, digits, feedersOf, launch } from "./screens-helpers.js";
+import { assertBuilt, causeOutage, digits, feedersOf, launch, signedInContext } from "./screens-helpers.js";
 
 /**
  * What each screen shows must match the store: outages drawn at their feeder, alarms that survive a
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 /** Opens a page with generous timeouts: these tests run on a busy, shared machine. */
 async function visit(path: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await signedInContext(browser, server.url, viewport, "control");
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.setDefaultNavigationTimeout(60_000);
