@@ -1,8 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
-import { postReport, startTestServer, type TestServer } from "../support/server.js";
-import { assertBuilt, causeOutage, digits, feedersOf, launch, signedInContext } from "./screens-helpers.js";
+import { postReport, startTestServer, type TestServer, apiFetch } from "../support/server.js";
+import {
+  assertBuilt,
+  causeOutage,
+  digits,
+  feedersOf,
+  launch,
+  signedInContext,
+} from "./screens-helpers.js";
 
 /**
  * What each screen shows must match the store: outages drawn at their feeder, alarms that survive a
@@ -204,7 +211,9 @@ describe("place names on the map", () => {
       .toBeGreaterThan(15);
     const names = await page.locator(".place-label__text").allInnerTexts();
     // In the screen's language: every label is a district's Hindi name.
-    const network = (await (await fetch(`${server.url}/api/v1/network`)).json()) as NetworkPayload;
+    const network = (await (
+      await apiFetch(server.url, "/api/v1/network")
+    ).json()) as NetworkPayload;
     const hindi = new Set(network.districts.map((d) => d.nameHi));
     for (const n of names) expect(hindi, n).toContain(n);
     // No two labels overlap.

@@ -128,6 +128,8 @@ describe("wall mode in a browser", () => {
     // for a day: the same slide each time, nothing churning while the garbage is collected.
     const measure = async () => {
       await spaNavigate(page, `/wall?${views}&every=86400&lang=en`);
+      // Counted once the slide's data has arrived, so a late chart is not mistaken for a leak.
+      await page.waitForLoadState("networkidle");
       await page.waitForTimeout(400);
       await cdp.send("HeapProfiler.collectGarbage");
       const dom = await cdp.send("Memory.getDOMCounters");
