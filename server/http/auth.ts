@@ -67,8 +67,10 @@ export function authenticate(access: Access): RequestHandler {
       if (active) {
         locals.viewer = viewerForUser(active.user, active.session.id);
         locals.session = active.session;
-        // Signing in again needs no token (the login page may not have one); sign-in checks Origin.
-        if (!SAFE.has(req.method) && !(req.method === "POST" && req.path === "/api/v1/session")) {
+        // Public routes (sign-in, /track) act on no one's authority, so they need no token; the
+        // sign-in checks Origin instead. A staff member's cookie must not break /track for them.
+        const signOut = req.method === "DELETE" && req.path === "/api/v1/session";
+        if (!SAFE.has(req.method) && (!isPublicApi(req.path) || signOut)) {
           const sent = req.get("X-CSRF-Token");
           if (!sent || !equal(sent, active.session.csrf_token)) {
             void access.audit.record(
@@ -104,10 +106,12 @@ export function authenticate(access: Access): RequestHandler {
 /** API paths anyone may call: signing in, the consumer's tracking page, what the demo simulates (/about). */
 const PUBLIC_API = [/^\/api\/v1\/session(\/demo)?$/, /^\/api\/v1\/track\//, /^\/api\/v1\/demo$/];
 
+const isPublicApi = (path: string) => PUBLIC_API.some((re) => re.test(path));
+
 /** Every other /api route needs a signed-in user or a key: 401 otherwise. */
 export function requireSignedIn(): RequestHandler {
   return (req, res, next) => {
-    if (!req.path.startsWith("/api/") || PUBLIC_API.some((re) => re.test(req.path))) return next();
+    if (!req.path.startsWith("/api/") || isPublicApi(req.path)) return next();
     if (viewerOf(res).kind === "anonymous") {
       next(new HttpError(401, "unauthenticated", "sign in first"));
       return;

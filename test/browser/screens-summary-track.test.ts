@@ -199,8 +199,10 @@ describe("the public track page in a browser", () => {
     const otpField = page.getByLabel("The 6-digit code from your complaint message");
     await otpField.fill("000000");
     await page.getByRole("button", { name: "Send answer" }).click();
-    await page.locator("[data-problem=wrong_otp]").waitFor();
-    expect(await page.locator("[data-problem=wrong_otp]").innerText()).toContain("tries left");
+    const problem = page.locator(".track-feedback [data-problem]");
+    await problem.waitFor();
+    expect(await problem.getAttribute("data-problem")).toBe("wrong_otp");
+    expect(await problem.innerText()).toContain("tries left");
     const row = await server.app.store.getTicketByNumber(number);
     await otpField.fill(await otpSentFor(server.app, row!.id));
     await page.getByRole("button", { name: "Send answer" }).click();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trackToken } from "../../../server/tickets/otp.js";
 import { apiJson, postReport, startTestServer, type TestServer } from "../../support/server.js";
 import { otpSentFor } from "../../support/app.js";
+import { signIn } from "../../support/auth.js";
 
 /**
  * A consumer's confirmation cannot be forged: everything a staff screen shows about a ticket (its
@@ -10,7 +11,7 @@ import { otpSentFor } from "../../support/app.js";
 let server: TestServer;
 const PHONE = "9812345678";
 
-async function resolvedTicket(i: number): Promise<{ number: string; id: number }> {
+async function resolvedTicket(i: number, phone = PHONE): Promise<{ number: string; id: number }> {
   const f = server.app.network.feeders[10 + i];
   const r = await postReport(server.url, {
     channel: "call_centre",
@@ -18,7 +19,7 @@ async function resolvedTicket(i: number): Promise<{ number: string; id: number }
     category: "pole_wire",
     lat: f.lat,
     lon: f.lon,
-    phone: PHONE,
+    phone,
   });
   const number = r.body.ticket!.number;
   await apiJson(server.url, `/api/v1/tickets/${number}/actions`, "POST", { type: "start" });
@@ -112,5 +113,25 @@ describe("confirming a fix on /track", () => {
     const locked = await feedback(t.number, { otp, resolved: true });
     expect(locked.status).toBe(423);
     expect((await server.app.store.getTicketByNumber(t.number))!.status).toBe("resolved");
+  });
+});
+
+describe("/track in a browser that also holds a staff session", () => {
+  it("takes the consumer's answer without a CSRF token: the page acts on nobody's session", async () => {
+    const t = await resolvedTicket(4, "9822233344");
+    const otp = await otpSentFor(server.app, t.id);
+    const staff = await signIn(server.url, "control");
+    const res = await fetch(`${server.url}/api/v1/track/${t.number}/feedback`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: staff.cookie },
+      body: JSON.stringify({ otp, resolved: true }),
+    });
+    expect(res.status).toBe(200);
+    // Signing out still needs the token, so another site cannot sign a user out.
+    const out = await fetch(`${server.url}/api/v1/session`, {
+      method: "DELETE",
+      headers: { cookie: staff.cookie },
+    });
+    expect(out.status).toBe(403);
   });
 });
