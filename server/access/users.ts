@@ -159,16 +159,8 @@ export class Users {
   }
 
   presentSession(r: UserRow): SessionUser {
-    const unit = this.network.unit(r.unit_id);
-    return {
-      id: Number(r.id),
-      username: r.username,
-      name: r.name,
-      role: r.role as Role,
-      unitId: r.unit_id,
-      unitName: unit?.name ?? r.unit_id,
-      unitNameHi: unit?.nameHi ?? r.unit_id,
-      officerId: r.officer_id,
-    };
+    const { id, username, name, role, unitId, unitName, officerId } = this.present(r);
+    const unitNameHi = this.network.unit(r.unit_id)?.nameHi ?? r.unit_id;
+    return { id, username, name, role, unitId, unitName, unitNameHi, officerId };
   }
 }

@@ -1,8 +1,7 @@
-import { graphErrorSchema } from "../../shared/channels.js";
 import type { Sender } from "./dispatcher.js";
 import type { MessageKind, MessageParams } from "./outbox.js";
 import { feedbackButtonId } from "./whatsapp-compose.js";
-import { WhatsappSendError } from "./whatsapp-sender.js";
+import { readGraphAnswer } from "./whatsapp-sender.js";
 
 /** Messenger and Instagram cap a text message at 2,000 characters. */
 const MAX_TEXT = 2000;
@@ -62,23 +61,7 @@ export function messengerSender(cfg: MessengerSenderConfig): Sender {
         }),
         signal: AbortSignal.timeout(cfg.timeoutMs ?? 15_000),
       });
-      const text = await res.text();
-      let body: unknown = null;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // Left null: reported by status below.
-      }
-      if (!res.ok) {
-        const err = graphErrorSchema.safeParse(body);
-        const code = err.success ? (err.data.error.code ?? null) : null;
-        const detail = err.success ? (err.data.error.message ?? "no message") : text.slice(0, 200);
-        throw new WhatsappSendError(
-          res.status,
-          code,
-          `${msg.channel} Send API ${res.status}${code !== null ? ` (#${code})` : ""}: ${detail}`,
-        );
-      }
+      const body = await readGraphAnswer(res, `${msg.channel} Send API`);
       const id = (body as { message_id?: unknown } | null)?.message_id;
       return { externalId: typeof id === "string" ? id : null };
     },

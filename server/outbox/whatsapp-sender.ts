@@ -94,27 +94,35 @@ export function whatsappSender(cfg: WhatsappSenderConfig): Sender {
         body: JSON.stringify(sendBody(msg)),
         signal: AbortSignal.timeout(cfg.timeoutMs ?? 15_000),
       });
-      const text = await res.text();
-      let body: unknown = null;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // Left null: an HTML error page from a proxy is reported by status below.
-      }
-      if (!res.ok) {
-        const err = graphErrorSchema.safeParse(body);
-        const code = err.success ? (err.data.error.code ?? null) : null;
-        const detail = err.success ? (err.data.error.message ?? "no message") : text.slice(0, 200);
-        throw new WhatsappSendError(
-          res.status,
-          code,
-          `WhatsApp API ${res.status}${code !== null ? ` (#${code})` : ""}: ${detail}`,
-        );
-      }
+      const body = await readGraphAnswer(res, "WhatsApp API");
       const ok = whatsappSendResponseSchema.safeParse(body);
       if (!ok.success)
         throw new WhatsappSendError(res.status, null, "WhatsApp API answered without a message id");
       return { externalId: ok.data.messages[0].id };
     },
   };
+}
+
+/**
+ * A Graph API answer (WhatsApp Cloud API, Messenger and Instagram Send API): the parsed body of a
+ * 2xx, or a WhatsappSendError carrying the HTTP status and Graph's error code (which decides
+ * whether the outbox retries). A proxy's HTML error page is reported by its status.
+ */
+export async function readGraphAnswer(res: Response, label: string): Promise<unknown> {
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Left null: reported by status below.
+  }
+  if (res.ok) return body;
+  const err = graphErrorSchema.safeParse(body);
+  const code = err.success ? (err.data.error.code ?? null) : null;
+  const detail = err.success ? (err.data.error.message ?? "no message") : text.slice(0, 200);
+  throw new WhatsappSendError(
+    res.status,
+    code,
+    `${label} ${res.status}${code !== null ? ` (#${code})` : ""}: ${detail}`,
+  );
 }
