@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../store/schema.js";
 import type { TicketContext } from "../../tickets/context.js";
 import type { TicketRow } from "../../store/store.js";
+import { maskPersonalText } from "../../tickets/present.js";
 import { UNCLASSIFIED, findService } from "./services.js";
 
 /** A service request as GeoReport v2 lists it (GET requests.fmt and requests/{id}.fmt). */
@@ -131,7 +132,8 @@ export function presentOpen311Request(
     status_notes: statusNotes(t),
     service_name: category ? CATEGORIES[category].en : findService(UNCLASSIFIED)!.service_name,
     service_code: category ?? UNCLASSIFIED,
-    description: t.excerpt,
+    // Open311 GET is public: no account number, phone or house number a consumer typed.
+    description: maskPersonalText(t.excerpt),
     agency_responsible: ctx.officers.get(t.assignee_id)?.designation ?? null,
     service_notice: null,
     requested_datetime: istDateTime(t.created_at),

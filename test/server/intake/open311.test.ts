@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../server/clock/clock.js";
 import { applyAction } from "../../../server/tickets/actions.js";
 import { giveFeedback } from "../../../server/tickets/feedback.js";
-import { startTestServer, type TestServer } from "../../support/server.js";
+import { postReport, startTestServer, type TestServer } from "../../support/server.js";
 import { OPEN311_KEY, channelConfig, fixtureBytes, issueOpen311Key } from "./support.js";
 import { wellFormed } from "./xml-check.js";
 
@@ -326,5 +326,22 @@ describe("Open311 errors", () => {
       expect(res.status, q).toBe(400);
       expect(parse(res.text)[0].code).toBe(400);
     }
+  });
+});
+
+describe("Open311 is public", () => {
+  it("lists no account number or phone a consumer typed into their complaint", async () => {
+    const f = server.app.network.feeders[2];
+    await postReport(server.url, {
+      channel: "call_centre",
+      text: "No light, account 4455667 phone 9812312399",
+      category: "supply_cut",
+      lat: f.lat,
+      lon: f.lon,
+    });
+    const { text } = await get("requests.json");
+    expect(text).not.toContain("4455667");
+    expect(text).not.toContain("9812312399");
+    expect(text).toContain("No light");
   });
 });
