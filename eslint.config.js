@@ -24,7 +24,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ["**/server/**", "**/client/**", "../server/*", "../client/*"],
-              message: "shared/ is the contract between client and server; it must not depend on either.",
+              message:
+                "shared/ is the contract between client and server; it must not depend on either.",
             },
           ],
         },
@@ -39,7 +40,14 @@ export default tseslint.config(
       "react-hooks/exhaustive-deps": "warn",
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/server/**"], message: "The client talks to the server over HTTP and Socket.IO only." }] },
+        {
+          patterns: [
+            {
+              group: ["**/server/**"],
+              message: "The client talks to the server over HTTP and Socket.IO only.",
+            },
+          ],
+        },
       ],
     },
   },

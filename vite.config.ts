@@ -10,7 +10,12 @@ const repo = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   root: "client",
   plugins: [react()],
-  build: { outDir: "../dist/client", emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 700 },
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+  },
   server: {
     proxy: {
       "/api": "http://localhost:3000",
@@ -31,6 +36,28 @@ export default defineConfig({
           name: "unit",
           sequence: { groupOrder: 0 },
           include: ["test/server/**/*.test.{ts,tsx}", "test/client/**/*.test.{ts,tsx}"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        // The store, ticket-lifecycle, replay and inbox-claim suites again on PostgreSQL (TEST_DATABASE, see
+        // test/support/database.ts): the same code must behave the same on both dialects.
+        extends: true,
+        test: {
+          name: "postgres",
+          sequence: { groupOrder: 2 },
+          include: [
+            "test/server/store/**/*.test.ts",
+            "test/server/tickets/**/*.test.ts",
+            "test/server/live/live.test.ts",
+            "test/server/inbox/claims.test.ts",
+            "test/server/notices/outage-notices.test.ts",
+          ],
+          // Always on PostgreSQL whatever the project, so already run by "unit".
+          exclude: ["test/server/store/postgres*.test.ts"],
+          env: { TEST_DATABASE: "postgres" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           maxWorkers: 2,

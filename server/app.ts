@@ -4,51 +4,40 @@ import pino, { type Logger } from "pino";
 import { Server } from "socket.io";
 import { ROOT_UNIT_ID } from "../shared/domain.js";
 import { systemClock, type Clock } from "./clock/clock.js";
-import { Sweeper } from "./clock/sweeper.js";
+import { nodeSweeper } from "./clock/node-sweeps.js";
+import type { Sweeper } from "./clock/sweeper.js";
+import { wireClusterSignals } from "./cluster/wire-signals.js";
 import { allowedOrigins, isDemoMode, trustProxy, ConfigError, type Config } from "./config.js";
-import helmet from "helmet";
 import { Access, seedDemo } from "./access/access.js";
-import { accessAdminRouter } from "./http/access-admin.js";
-import { authenticate, cookieToken, requireSignedIn, viewerForUser } from "./http/auth.js";
+import { cookieToken, viewerForUser } from "./http/auth.js";
 import { Guard } from "./http/guard.js";
-import { sessionRouter } from "./http/session.js";
 import { LocalBus, type EventBus } from "./events/bus.js";
-import { errorHandler } from "./http/errors.js";
-import { networkRouter } from "./http/network.js";
-import { opsRouter } from "./http/ops.js";
-import { reportsRouter } from "./http/reports.js";
-import { staticRouter } from "./http/static.js";
-import { compressJson } from "./http/compress.js";
-import { ticketsRouter } from "./http/tickets.js";
+import { mountRoutes } from "./http/routes.js";
 import type { IntakeContext, TextTriage } from "./intake/ingest.js";
 import { LiveHub } from "./live/hub.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { ensureNetwork, networkSource, type NetworkOptions } from "./network/bootstrap.js";
 import type { Network } from "./network/loaded-network.js";
 import { Projections } from "./projections/counts.js";
-import { openSqliteStore } from "./store/sqlite.js";
+import { openStore } from "./store/open.js";
 import type { Store } from "./store/store.js";
 import { TicketWriter } from "./tickets/writer.js";
 import { SettingsStore } from "./tickets/settings.js";
 import { lifecycleSweeps } from "./tickets/timed.js";
 import { Officers } from "./officers/officers.js";
 import { generateOfficers } from "./officers/generate.js";
-import { logSender, outboxSweep } from "./outbox/dispatcher.js";
-import { outboundSenders } from "./outbox/senders.js";
-import { channelRouters } from "./http/channels.js";
 import { CALL_CENTRE_CSV, registerInboxChannels, WEBHOOK_LANE } from "./inbox/channels.js";
 import { Inbox } from "./inbox/inbox.js";
-import { ticketActionsRouter } from "./http/ticket-actions.js";
-import { trackRouter } from "./http/track.js";
-import { adminRouter } from "./http/admin.js";
-import { incidentsRouter } from "./http/incidents.js";
-import { statsRouter } from "./http/stats.js";
-import { appendCorrection } from "./triage/corrections.js";
+import { claimOwnerFor } from "./inbox/claims.js";
 import { OutageWatcher } from "./incidents/watcher.js";
 import { createTextTriage } from "./triage/text-triage.js";
 import type { RunningSimulator } from "./sim/wiring.js";
-import { createDemo, demoClock, demoStatus, type Demo } from "./sim/demo.js";
-import { demoRouter } from "./http/demo.js";
+import { createDemo, demoClock, type Demo } from "./sim/demo.js";
+import { openCluster, type Cluster } from "./cluster/cluster.js";
+import { registerClusterMetrics } from "./cluster/metrics.js";
+import type { NoticeDeps } from "./notices/deps.js";
+import { OutageNotices } from "./notices/outages.js";
+import { parseQuietHours } from "./notices/quiet-hours.js";
 
 export interface AppDeps {
   config: Config;
@@ -68,12 +57,15 @@ export interface NigraniApp {
   inbox: Inbox;
   /** Background CSV imports (a lane of the inbox of its own). */
   imports: Inbox;
-  intake: IntakeContext;
+  /** The intake context, whose writer is the app's one TicketWriter. */
+  intake: IntakeContext & { writer: TicketWriter };
   sweeper: Sweeper;
   officers: Officers;
   settings: SettingsStore;
   access: Access;
   outages: OutageWatcher;
+  /** Outage, restoration and shutdown notices (issue 15). */
+  notices: { deps: NoticeDeps; outages: OutageNotices };
   metrics: Metrics;
   clock: Clock;
   log: Logger;
@@ -82,6 +74,8 @@ export interface NigraniApp {
   simulator: RunningSimulator | null;
   /** The demo's history and simulated people (null when SIMULATOR is off). */
   demo: Demo | null;
+  /** This node's part in a cluster (null without REDIS_URL). */
+  cluster: Cluster | null;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /** Graceful shutdown: stop taking work, finish in-flight requests, close sockets and the store. */
@@ -93,13 +87,18 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const { config } = deps;
   const log = deps.log ?? pino({ level: config.LOG_LEVEL });
   const clock = deps.clock ?? demoClock(config) ?? systemClock;
-  const store = deps.store ?? (await openSqliteStore(config.DATA_DIR));
-  const bus = deps.bus ?? new LocalBus();
+  const store = deps.store ?? (await openStore(config, log));
+  // With REDIS_URL this process is one node of several (see README, "Several nodes").
+  const cluster = config.REDIS_URL && !deps.bus ? await openCluster(config, store, log) : null;
+  const bus = deps.bus ?? cluster?.bus ?? new LocalBus();
   const networkOptions: NetworkOptions = {
     seed: config.NETWORK_SEED,
     feeders: config.NETWORK_FEEDERS,
     consumers: config.NETWORK_CONSUMERS,
   };
+  // Seeding an empty database (network, officers, demo sign-ins) runs on one node at a time: a node
+  // started beside another waits here, then finds everything written and writes nothing.
+  const seeded = await store.holdLock("seed");
   const network = await ensureNetwork(store, networkOptions, log);
   const generated = await networkSource(store);
   const projections = new Projections(clock);
@@ -109,7 +108,13 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy(config));
   const server = http.createServer(app);
-  const io = new Server(server, { serveClient: false, cors: { origin: false } });
+  const io = new Server(server, {
+    serveClient: false,
+    cors: { origin: false },
+    // Behind a load balancer without sticky sessions, long-polling's requests would land on
+    // different nodes; the client only uses the WebSocket transport.
+    ...(cluster ? { adapter: cluster.adapter, transports: ["websocket" as const] } : {}),
+  });
 
   const metrics = createMetrics({
     openTickets: () => projections.counts(ROOT_UNIT_ID).open,
@@ -146,6 +151,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
         `production mode refuses to start: demo users exist (${demo.join(", ")}); disable them or reset their passwords`,
       );
   }
+  await seeded();
   const origins = allowedOrigins(config);
   const hub = new LiveHub(io, {
     store,
@@ -167,10 +173,13 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       return active ? viewerForUser(active.user, active.session.id) : null;
     },
   });
-  access.sessions.onEnded = (ids) => hub.endSessions(ids);
+  access.sessions.onEnded = (ids) => {
+    hub.endSessions(ids);
+    cluster?.signals.send({ kind: "sessions-ended", ids: [...ids] });
+  };
   bus.subscribe((change) => hub.onChange(change, projections.apply(change)));
   const guard = new Guard(network, access.audit);
-  const intake: IntakeContext = {
+  const intake: IntakeContext & { writer: TicketWriter } = {
     writer,
     network,
     clock,
@@ -187,96 +196,87 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   };
   const outages = new OutageWatcher(intake, store, log);
   await outages.load();
-  bus.subscribe((change) => outages.onChange(change));
-  const ticketSweeps = lifecycleSweeps(intake, store);
-  const sweeper = new Sweeper(
-    [
-      ...ticketSweeps,
-      outboxSweep(store.kysely, outboundSenders(config, log), logSender(log), clock, log),
-      {
-        // Sessions with a live screen open are in use; the rest time out and their sockets close.
-        name: "sessions",
-        async run() {
-          await access.sessions.touch(hub.openSessions());
-          await access.sessions.sweep();
-        },
-      },
-      {
-        name: "day",
-        async run() {
-          if (!projections.dayChanged()) return;
-          await projections.rebuild(store);
-          await hub.resyncAll();
-        },
-      },
-    ],
+  // Outage inference raises incidents and notices go out: in a cluster only the lease holder does.
+  const holdsLease = () => !cluster || cluster.lease.held;
+  bus.subscribe((change) => {
+    if (holdsLease()) outages.onChange(change);
+  });
+  const noticeDeps: NoticeDeps = {
+    db: store.kysely,
+    network,
+    clock,
     log,
-  );
+    rules: {
+      mode: config.OUTAGE_NOTICES,
+      quietHours: parseQuietHours(config.NOTICE_QUIET_HOURS),
+      ratePerMinute: config.NOTICE_RATE_PER_MINUTE,
+      shutdownLeadMs: config.SHUTDOWN_NOTICE_LEAD_HOURS * 3_600_000,
+    },
+  };
+  const outageNotices = new OutageNotices(noticeDeps);
+  bus.subscribe((change) => {
+    if (holdsLease()) outageNotices.onChange(change);
+  });
+  if (cluster) {
+    cluster.bus.start(projections.seq, async () => {
+      await projections.rebuild(store);
+      await settings.load();
+      await officers.refresh(store.kysely);
+      await hub.resyncAll();
+      return projections.seq;
+    });
+    wireClusterSignals(cluster, { hub, settings, officers, store, log });
+    // A node taking over the clock starts from the store's recent supply cuts, not stale ones.
+    cluster.lease.onAcquired = () => {
+      outages.load().catch((err: unknown) => log.error({ err }, "outage watcher: load failed"));
+    };
+    registerClusterMetrics(metrics.registry, cluster, projections);
+  }
+  // Every node works the inbox; each delivery is claimed by one (inbox/claims.ts).
+  const claimOwner = claimOwnerFor(config, cluster?.nodeId);
+  const inbox = new Inbox(store.kysely, log, WEBHOOK_LANE, () => clock.now(), claimOwner);
+  const imports = new Inbox(store.kysely, log, [CALL_CENTRE_CSV], () => clock.now(), claimOwner);
+  // The demo's history runs the same sweeps itself, on its own clock (sim/history.ts).
+  const ticketSweeps = lifecycleSweeps(intake, store);
+  const sweeper = nodeSweeper({
+    ticketSweeps,
+    store,
+    config,
+    log,
+    clock,
+    nodeId: cluster?.nodeId,
+    noticeDeps,
+    access,
+    hub,
+    projections,
+    inbox,
+    imports,
+    holdsLease,
+  });
 
   let shuttingDown = false;
-  app.use(securityHeaders(config));
-  app.use(authenticate(access));
-  app.use(requireSignedIn());
-  app.use("/api", compressJson());
-  const inbox = new Inbox(store.kysely, log, WEBHOOK_LANE, () => clock.now());
-  const imports = new Inbox(store.kysely, log, [CALL_CENTRE_CSV], () => clock.now());
   registerInboxChannels(inbox, imports, intake, log);
-  for (const router of channelRouters({
+  await mountRoutes(app, {
     config,
-    intake,
     log,
+    store,
+    network,
+    generated,
+    projections,
+    officers,
+    settings,
+    clock,
+    accessClock,
     access,
     guard,
     metrics,
-    inbox: config.WEBHOOK_INBOX ? inbox : null,
+    intake,
+    inbox,
     imports,
-  }))
-    app.use(router);
-  app.use(
-    sessionRouter({
-      access,
-      clock: accessClock,
-      secureCookies: config.NODE_ENV === "production",
-      maxAgeSeconds: config.SESSION_MAX_HOURS * 3600,
-      allowedOrigins: origins,
-    }),
-  );
-  app.use(express.json({ limit: "64kb" }));
-  app.use(opsRouter({ store, metrics, isShuttingDown: () => shuttingDown }));
-  app.use(reportsRouter(intake, guard, access.keys));
-  app.use(ticketsRouter({ store, network, officers, settings, clock, guard }));
-  app.use(
-    ticketActionsRouter(intake, guard, {
-      async onCorrection(ticketId, category, actor) {
-        const [first] = await store.reportsOfTicket(ticketId);
-        if (first && config.DATA_DIR !== ":memory:")
-          appendCorrection(config.DATA_DIR, first.text, category, actor);
-      },
-    }),
-  );
-  app.use(trackRouter({ ctx: intake, store, officers }));
-  app.use(adminRouter({ store, network, officers, settings, clock, guard, audit: access.audit }));
-  app.use(accessAdminRouter({ access, guard, clock: accessClock }));
-  app.use(incidentsRouter(intake, store, guard));
-  app.use(demoRouter({ status: () => demoStatus(config, store) }));
-  app.use(statsRouter({ store, network, projections, settings, clock, guard }));
-  const consumersByDistrict: Record<string, number> = {};
-  for (const [feederId, n] of await store.consumersPerFeeder()) {
-    const d = network.unit(feederId)?.districtId;
-    if (d) consumersByDistrict[d] = (consumersByDistrict[d] ?? 0) + n;
-  }
-  app.use(
-    networkRouter({
-      network: () => network,
-      generated: () => generated,
-      consumersByDistrict: () => consumersByDistrict,
-    }),
-  );
-  app.use("/api", (_req, res) => {
-    res.status(404).json({ error: { code: "not_found", message: "no such API endpoint" } });
+    noticeDeps,
+    origins,
+    isShuttingDown: () => shuttingDown,
   });
-  app.use(staticRouter(config.CLIENT_DIR));
-  app.use(errorHandler(log));
 
   const demo = config.SIMULATOR
     ? createDemo({
@@ -307,6 +307,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     settings,
     access,
     outages,
+    notices: { deps: noticeDeps, outages: outageNotices },
     metrics,
     clock,
     log,
@@ -316,9 +317,15 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       return simulator;
     },
     demo,
+    cluster,
     async listen() {
       // The demo's history is written before the first request is served.
-      await demo?.prepare();
+      const writingHistory = await store.holdLock("seed");
+      try {
+        await demo?.prepare();
+      } finally {
+        await writingHistory();
+      }
       await new Promise<void>((resolve, reject) => {
         // A port in use is an 'error' event, not an exception: reject so the caller can say so.
         server.once("error", reject);
@@ -334,6 +341,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       if (config.NODE_ENV !== "test")
         sweeper.start(Math.max(100, Math.round(config.SWEEP_INTERVAL_MS / speed)));
       if (demo) simulator = demo.start();
+      cluster?.lease.start();
       // Deliveries stored before a crash or restart are finished first.
       inbox.kick();
       imports.kick();
@@ -345,7 +353,10 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       shuttingDown = true;
       simulator?.stop();
       await sweeper.stop();
+      // Given up at once, so another node takes over the clock without waiting for it to expire.
+      await cluster?.lease.stop();
       await outages.settle();
+      await outageNotices.settle();
       await inbox.close();
       await imports.close();
       hub.close();
@@ -358,38 +369,9 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
       if (server.listening) await closed;
       clearInterval(idle);
       await bus.close();
+      await cluster?.close();
       await store.close();
     },
   };
   return nigrani;
-}
-
-/**
- * helmet with a content security policy the SPA lives within: scripts and fonts only from here,
- * inline styles (Leaflet positions its panes with them), images from here, data: URIs and the
- * configured tile server, and the live socket on this origin.
- */
-function securityHeaders(config: Config) {
-  const production = config.NODE_ENV === "production";
-  const wsOrigin = new URL(config.PUBLIC_URL).origin.replace(/^http/, "ws");
-  return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'", wsOrigin],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(production ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    strictTransportSecurity: production,
-    crossOriginEmbedderPolicy: false,
-  });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseQuietHours } from "./notices/quiet-hours.js";
 
 /**
  * Configuration comes only from environment variables, validated at start. Every secret has a demo
@@ -15,8 +16,31 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
-  DATABASE_URL: z.string().url().optional(),
+  /** postgres://... switches the store from the SQLite file under DATA_DIR to PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// URL")
+    .optional(),
+  /** Connections per node; at least 2, since seeding holds one for its lock while using others. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
+  /** PostgreSQL cancels a statement (or a lock wait) after this long; the request gets 503. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   REDIS_URL: z.string().url().optional(),
+  /** Prefix of the cluster's Redis keys and channels: clusters sharing one Redis need different ones. */
+  CLUSTER_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores")
+    .default("nigrani"),
+  /** This node's name in a cluster (leases, outbox claims, logs); host name and pid when unset. */
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, "must be 1 to 64 letters, digits, dots, dashes or underscores")
+    .optional(),
+  /** How long the clock's lease lasts unrenewed: the most a dead node delays the clock. */
+  LEASE_TTL_MS: z.coerce.number().int().min(500).max(120_000).default(5000),
+  /** How long a node waits for a missing seq from another node before reading it from the store. */
+  CLUSTER_GAP_WAIT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIMULATOR: bool.default(true),
   /** Live simulated reports per hour: about one a minute, near enough the history's rate that "today against the last 7 days" reads true. */
@@ -34,6 +58,21 @@ export const configSchema = z.object({
   NETWORK_FEEDERS: z.coerce.number().int().min(10).max(100_000).default(3000),
   NETWORK_CONSUMERS: z.coerce.number().int().min(0).max(5_000_000).default(200_000),
   CLIENT_DIR: z.string().default("./dist/client"),
+  /**
+   * Optional map tiles under the labelled district base, as Leaflet's URL template
+   * (https://tiles.example/{z}/{x}/{y}.png, `{s}` allowed); unset: the base alone.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL")
+    .refine(
+      (u) => ["{z}", "{x}", "{y}"].every((p) => u.includes(p)),
+      "must contain {z}, {x} and {y} (a Leaflet tile URL template)",
+    )
+    .optional(),
+  /** The tiles' credit line shown on every map (required with MAP_TILE_URL, plain text). */
+  MAP_TILE_ATTRIBUTION: z.string().trim().min(1).max(300).optional(),
   WHATSAPP_APP_SECRET: z.string().min(1).default(DEMO),
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).default(DEMO),
   WHATSAPP_TOKEN: z.string().min(1).default(DEMO),
@@ -119,6 +158,28 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   /** Interval of the clock's sweep (SLA states, escalations, unconfirmed closures, outbox). */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** When an inferred feeder outage is announced to its consumers: at once, once confirmed, or never. */
+  OUTAGE_NOTICES: z.enum(["inferred", "confirmed", "off"]).default("inferred"),
+  /** Hours (IST) in which notices wait instead of going out, e.g. 22:00-07:00; "off" for none. */
+  NOTICE_QUIET_HOURS: z
+    .string()
+    .refine((v) => {
+      try {
+        parseQuietHours(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must look like 22:00-07:00 (IST) or be off")
+    .default("22:00-07:00"),
+  /** Notices per incident or shutdown handed to the outbox each minute. */
+  NOTICE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** How long before a planned shutdown its consumers are told. */
+  SHUTDOWN_NOTICE_LEAD_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(7 * 24)
+    .default(24),
   /** Webhook deliveries are stored and answered at once, then processed by the inbox worker. */
   WEBHOOK_INBOX: bool.default(true),
   /** A screen's live byte budget (token bucket rate and burst, bytes a second). */
@@ -147,6 +208,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
   }
   const config = parsed.data;
+  if (config.MAP_TILE_URL && !config.MAP_TILE_ATTRIBUTION)
+    throw new ConfigError(
+      "invalid configuration:\n  MAP_TILE_ATTRIBUTION: is required with MAP_TILE_URL (tile licences ask for credit)",
+    );
   // A production deployment never makes up complaints unless someone asked for it by name.
   if (config.NODE_ENV === "production" && env.SIMULATOR === undefined) config.SIMULATOR = false;
   if (config.NODE_ENV === "production") {
@@ -202,6 +267,18 @@ export function allowedOrigins(config: Config): Set<string> {
   for (const o of config.ALLOWED_ORIGINS.split(","))
     if (o.trim()) out.add(new URL(o.trim()).origin);
   return out;
+}
+
+/** The map tiles the client draws under its base, or null when none are configured. */
+export function mapTiles(config: Config): { url: string; attribution: string } | null {
+  if (!config.MAP_TILE_URL) return null;
+  return { url: config.MAP_TILE_URL, attribution: config.MAP_TILE_ATTRIBUTION ?? "" };
+}
+
+/** The tile server as a CSP source: its origin, with a `{s}` subdomain as a wildcard. */
+export function mapTileSource(config: Config): string | null {
+  const m = config.MAP_TILE_URL ? /^https?:\/\/[^/?#]+/.exec(config.MAP_TILE_URL) : null;
+  return m ? m[0].replace("{s}", "*") : null;
 }
 
 /** Demo mode: anything but production seeds demo users and the demo key. */

@@ -1,6 +1,7 @@
 import pino from "pino";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { isStorageFault } from "./store/faults.js";
 
 /** Entry point: read the environment, wire the app, listen, and shut down gracefully on signals. */
 async function main(): Promise<void> {
@@ -50,10 +51,14 @@ async function main(): Promise<void> {
 
 function startupProblem(
   err: unknown,
-  config: { PORT: number; HOST: string; DATA_DIR: string },
+  config: { PORT: number; HOST: string; DATA_DIR: string; DATABASE_URL?: string },
 ): string | null {
   if (err instanceof ConfigError) return err.message;
   const code = (err as { code?: unknown }).code;
+  if (config.DATABASE_URL && isStorageFault(err)) {
+    const at = new URL(config.DATABASE_URL);
+    return `PostgreSQL at ${at.host}${at.pathname} is not usable (${String(code ?? (err as Error).message)}): start it or fix DATABASE_URL`;
+  }
   if (code === "EADDRINUSE")
     return `port ${config.PORT} on ${config.HOST} is in use: stop the other server or set PORT`;
   if (code === "EACCES" && (err as { syscall?: string }).syscall === "listen")

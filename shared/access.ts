@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import { CHANNELS } from "./domain.js";
+import { ROLES, type Role } from "./roles.js";
 
-export const ROLES = ["admin", "control_room", "officer", "call_centre", "minister"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "./roles.js";
 export const roleSchema = z.enum(ROLES);
 
 /** ASVS 6.2.1 / 6.2.9: at least 8 characters, at most 128 (long passphrases allowed), no composition rules. */

@@ -125,6 +125,28 @@ export const whatsappWebhookSchema = z.looseObject({
 });
 export type WhatsappWebhook = z.infer<typeof whatsappWebhookSchema>;
 
+/**
+ * A delivery's envelope with its statuses and messages left unread: the webhook inbox reads each
+ * on its own, so one malformed message is recorded and skipped instead of refusing the batch.
+ */
+export const whatsappEnvelopeSchema = z.looseObject({
+  object: z.literal("whatsapp_business_account"),
+  entry: z.array(
+    z.looseObject({
+      changes: z.array(
+        z.looseObject({
+          field: z.string(),
+          value: z.looseObject({
+            messages: z.array(z.unknown()).optional(),
+            statuses: z.array(z.unknown()).optional(),
+            errors: z.array(metaErrorSchema).optional(),
+          }),
+        }),
+      ),
+    }),
+  ),
+});
+
 /** The Graph API's answer to a sent message: we keep `messages[0].id` to match status webhooks. */
 export const whatsappSendResponseSchema = z.looseObject({
   messages: z.array(z.looseObject({ id: z.string().min(1) })).min(1),

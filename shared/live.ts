@@ -73,10 +73,24 @@ export interface Delta {
   replayFrom?: number;
 }
 
+/**
+ * How much of the stream a screen gets, most to least. `full`: counts, the feed and ticket lists
+ * (control room, admins); `masked`: the same with digits and free text masked (officers);
+ * `counts`: summary-sized, the unit's and its children's counts, per-district and per-feeder
+ * counts and open outages, never a feed or a ticket row (the minister, /summary, the wall).
+ * A screen may ask for less than its role allows, never more.
+ */
+export const LIVE_LEVELS = ["full", "masked", "counts"] as const;
+export type LiveLevel = (typeof LIVE_LEVELS)[number];
+
 export interface SubscribeAck {
   ok: boolean;
   mode?: "snapshot" | "replay";
+  /** The level granted: the one asked for, or less when the viewer's role allows less. */
+  level?: LiveLevel;
   error?: { code: string; message: string };
+  /** With `rate_limited`: how long to wait before asking again. */
+  retryAfterMs?: number;
 }
 
 export interface ServerToClientEvents {
@@ -86,7 +100,7 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   subscribe: (
-    request: { unitId?: string; sinceSeq?: number },
+    request: { unitId?: string; sinceSeq?: number; level?: LiveLevel },
     ack?: (res: SubscribeAck) => void,
   ) => void;
   unsubscribe: (request: { unitId: string }) => void;
@@ -103,6 +117,13 @@ export const MAX_UPDATES_PER_SECOND = 10;
  */
 export const LIVE_BYTES_PER_SECOND = 16_000;
 export const LIVE_BURST_BYTES = 16_000;
+/**
+ * The summary-sized budget of a `counts` screen (its own rooms, so the control room's feed never
+ * spends it): fewer updates a second and fewer bytes; under a storm it gets the unit's counts,
+ * then its children's, districts' and feeders' as the budget lasts.
+ */
+export const SUMMARY_UPDATES_PER_SECOND = 4;
+export const SUMMARY_BYTES_PER_SECOND = 6_000;
 /** At most this many report events (the live feed) in one delta. */
 export const FEED_PER_UPDATE = 5;
 /** Bound on `recent` and `urgent` ticket lists in a snapshot. */

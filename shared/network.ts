@@ -44,4 +44,6 @@ export interface NetworkPayload {
   generated: { seed: number; feeders: number; consumers: number } | null;
   /** Consumers per district (for shading districts by open tickets per 10,000 consumers). */
   consumersByDistrict: Record<string, number>;
+  /** Map tiles to draw under the district base (MAP_TILE_URL), or null: the labelled base alone. */
+  tiles?: { url: string; attribution: string } | null;
 }

@@ -24,6 +24,11 @@ export const MESSAGE_KINDS = [
   "assignment_notice",
   "incident_notice",
   "unsupported_reply",
+  /** Issue 15: a feeder outage we know of, its restoration, a planned shutdown ahead. */
+  "outage_notice",
+  "restored_notice",
+  "shutdown_notice",
+  "notice_preference",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

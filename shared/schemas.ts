@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CATEGORY_IDS, CHANNELS, SLA_STATES, STATUSES, UNIT_KINDS } from "./domain.js";
+import { LIVE_LEVELS } from "./live.js";
 
 export const MAX_REPORT_TEXT = 4000;
 
@@ -49,6 +50,8 @@ export type ReportInput = z.infer<typeof reportInputSchema>;
 export const subscribeSchema = z.strictObject({
   unitId: z.string().min(1).max(100).optional(),
   sinceSeq: z.number().int().min(0).optional(),
+  /** Less of the stream than the role allows (see LiveLevel); the policy grants at most the role's. */
+  level: z.enum(LIVE_LEVELS).optional(),
 });
 
 export const ticketQuerySchema = z.strictObject({

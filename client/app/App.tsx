@@ -14,6 +14,8 @@ const Summary = lazy(() => import("../views/Summary.js"));
 // show no navigation.
 const Wall = lazy(() => import("../views/Wall.js"));
 const Track = lazy(() => import("../views/Track.js"));
+// The public outage page: a chunk of its own, light enough for a phone on a slow connection.
+const Outages = lazy(() => import("../views/Outages.js"));
 const Login = lazy(() => import("../views/Login.js"));
 // The About page is rarely opened on a wall screen, so it loads on demand.
 const About = lazy(() => import("../views/About.js"));
@@ -29,6 +31,8 @@ const SettingsView = lazy(() => import("../views/Settings.js"));
 const UsersView = lazy(() => import("../views/AdminUsers.js"));
 const KeysView = lazy(() => import("../views/AdminKeys.js"));
 const AuditView = lazy(() => import("../views/Audit.js"));
+// Notices and planned shutdowns (control room and officers).
+const NoticesView = lazy(() => import("../views/Notices.js"));
 
 function page(View: ComponentType) {
   return (
@@ -39,7 +43,7 @@ function page(View: ComponentType) {
 }
 
 /**
- * The routes. /track, /about and /login are open to anyone; every other screen, the wall's kiosk
+ * The routes. /track, /outages, /about and /login are open to anyone; every other screen, the wall's kiosk
  * included, sits behind RequireSession, which also keeps each role to the screens it may use.
  */
 export function App() {
@@ -47,6 +51,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="track" element={page(Track)} />
+        <Route path="outages" element={page(Outages)} />
         <Route path="login" element={page(Login)} />
         <Route element={<RequireSession />}>
           <Route path="wall" element={page(Wall)} />
@@ -66,6 +71,7 @@ export function App() {
             <Route path="admin/users" element={page(UsersView)} />
             <Route path="admin/keys" element={page(KeysView)} />
             <Route path="audit" element={page(AuditView)} />
+            <Route path="notices" element={page(NoticesView)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

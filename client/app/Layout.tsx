@@ -18,8 +18,9 @@ const ADMIN_PATHS = /^\/(scorecards|officers|settings|admin|audit)(\/|$)/;
 
 /** The header's connection badge; it exists only for a signed-in user, whose socket it watches. */
 function LiveBadge() {
-  // The whole app shows live state in its header, so the shell keeps the subscription.
-  useLiveUnit();
+  // The whole app shows live state in its header, so the shell keeps the subscription: at the
+  // summary-sized level, unless the screen below asks for more (the control room's feed).
+  useLiveUnit(undefined, "counts");
   const connection = useConnection();
   const updatedAt = useLiveUpdatedAt();
   const now = useNow(2000);
@@ -71,6 +72,12 @@ function NavLinks({ user }: { user: SessionUser | null }) {
         return (
           <NavLink key={item} to="/intake">
             {t("nav.intake", { ns: "ops" })}
+          </NavLink>
+        );
+      case "notices":
+        return (
+          <NavLink key={item} to="/notices">
+            {t("nav.notices", { ns: "notices" })}
           </NavLink>
         );
       case "admin":

@@ -19,7 +19,13 @@ const ADMIN_ONLY = /^\/(admin|audit|settings)(\/|$)/;
 const ALLOWED: Record<Exclude<Role, "admin" | "control_room">, RegExp[]> = {
   minister: [/^\/summary$/],
   call_centre: [/^\/intake$/, /^\/tickets\/[^/]+$/],
-  officer: [/^\/units\/[^/]+$/, /^\/tickets\/[^/]+$/, /^\/triage$/, /^\/scorecards$/],
+  officer: [
+    /^\/units\/[^/]+$/,
+    /^\/tickets\/[^/]+$/,
+    /^\/triage$/,
+    /^\/scorecards$/,
+    /^\/notices$/,
+  ],
 };
 
 /** Whether a role may open `pathname` (public screens are open to all). */
@@ -51,12 +57,33 @@ export function homeUnit(user: Pick<SessionUser, "unitId">): string {
 }
 
 export type NavItem =
-  "controlRoom" | "units" | "triage" | "intake" | "admin" | "summary" | "wall" | "about";
+  | "controlRoom"
+  | "units"
+  | "triage"
+  | "intake"
+  | "notices"
+  | "admin"
+  | "summary"
+  | "wall"
+  | "about";
+
+/** The control room's staff and administrators see every screen. */
+const EVERY_SCREEN: NavItem[] = [
+  "controlRoom",
+  "units",
+  "triage",
+  "intake",
+  "notices",
+  "admin",
+  "summary",
+  "wall",
+  "about",
+];
 
 const NAV: Record<Role, NavItem[]> = {
-  admin: ["controlRoom", "units", "triage", "intake", "admin", "summary", "wall", "about"],
-  control_room: ["controlRoom", "units", "triage", "intake", "admin", "summary", "wall", "about"],
-  officer: ["units", "triage", "admin", "about"],
+  admin: EVERY_SCREEN,
+  control_room: EVERY_SCREEN,
+  officer: ["units", "triage", "notices", "admin", "about"],
   call_centre: ["intake", "about"],
   minister: ["summary", "about"],
 };

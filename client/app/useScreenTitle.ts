@@ -18,6 +18,7 @@ const SCREEN_TITLES: Record<string, { key: string; ns: string }> = {
   login: { key: "login.title", ns: "access" },
   admin: { key: "nav.users", ns: "access" },
   audit: { key: "nav.audit", ns: "access" },
+  notices: { key: "nav.notices", ns: "notices" },
 };
 
 /**

@@ -10,6 +10,10 @@ import screensEn from "./screens.en.json";
 import screensHi from "./screens.hi.json";
 import accessEn from "./access.en.json";
 import accessHi from "./access.hi.json";
+import noticesEn from "./notices.en.json";
+import noticesHi from "./notices.hi.json";
+// The public outage page registers its own strings when its chunk loads (views/outages-i18n.ts).
+import type publicEn from "./public.en.json";
 
 export const LANGUAGES = ["en", "hi"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,6 +28,8 @@ declare module "i18next" {
       admin: typeof adminEn;
       screens: typeof screensEn;
       access: typeof accessEn;
+      public: typeof publicEn;
+      notices: typeof noticesEn;
     };
   }
 }
@@ -61,8 +67,22 @@ export function initI18n(lng?: Language): typeof i18n {
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
       resources: {
-        en: { translation: en, ops: opsEn, admin: adminEn, screens: screensEn, access: accessEn },
-        hi: { translation: hi, ops: opsHi, admin: adminHi, screens: screensHi, access: accessHi },
+        en: {
+          translation: en,
+          ops: opsEn,
+          admin: adminEn,
+          screens: screensEn,
+          access: accessEn,
+          notices: noticesEn,
+        },
+        hi: {
+          translation: hi,
+          ops: opsHi,
+          admin: adminHi,
+          screens: screensHi,
+          access: accessHi,
+          notices: noticesHi,
+        },
       },
       lng: initial,
       fallbackLng: "en",

@@ -1,13 +1,17 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
+import type { LiveLevel } from "../../shared/live.js";
 import type { ConnectionState } from "./connection.js";
 import type { DistrictShapes, LazyResource, NetworkIndex, Resource } from "./network.js";
 import { districtShapesResource, networkResource } from "./network.js";
 import { connectionStore, liveStore, watchUnit } from "./socket.js";
 import type { LiveUnitState } from "./state.js";
 
-/** Live counts, map data and feed for a unit (undefined: the whole network this screen may see). */
-export function useLiveUnit(unitId?: string): LiveUnitState | null {
-  useEffect(() => watchUnit(unitId), [unitId]);
+/**
+ * Live counts, map data and feed for a unit (undefined: the whole network this screen may see).
+ * Summary screens pass `counts`: summary-sized updates, no feed or ticket lists.
+ */
+export function useLiveUnit(unitId?: string, level?: LiveLevel): LiveUnitState | null {
+  useEffect(() => watchUnit(unitId, level), [unitId, level]);
   const state = useSyncExternalStore(liveStore.subscribe, liveStore.get, () => null);
   if (state && unitId !== undefined && state.unitId !== unitId) return null;
   return state;

@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry } from "geojson";
 import type { District, NetworkPayload, Unit } from "../../shared/network.js";
+import type { CompactNetwork } from "../../shared/network-compact.js";
 import { apiFetch } from "../api/http.js";
 import { createStore, type Store } from "./store.js";
 
@@ -25,6 +26,8 @@ export interface NetworkIndex {
   generated: NetworkPayload["generated"];
   /** Consumers per district, for shading by open tickets per 10,000 consumers. */
   consumersByDistrict: Readonly<Record<string, number>>;
+  /** Tiles to draw under the district base (MAP_TILE_URL), or null: the labelled base alone. */
+  tiles: { url: string; attribution: string } | null;
 }
 
 export function indexNetwork(payload: NetworkPayload): NetworkIndex {
@@ -35,6 +38,7 @@ export function indexNetwork(payload: NetworkPayload): NetworkIndex {
     districtList: payload.districts,
     generated: payload.generated,
     consumersByDistrict: payload.consumersByDistrict ?? {},
+    tiles: payload.tiles ?? null,
   };
 }
 
@@ -80,9 +84,36 @@ function lazyResource<T>(load: () => Promise<T>): LazyResource<T> {
   };
 }
 
-export const networkResource = lazyResource(async () =>
-  indexNetwork(await fetchJson<NetworkPayload>("/api/v1/network")),
-);
+/** Gives the browser a turn (paint, input, socket) between chunks of decoding. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The compact network, under the version the page names (`<meta name="nigrani-network">`, set by
+ * the server) so the browser may keep it for good; revalidated by ETag when the page names none.
+ */
+function compactNetworkUrl(): string {
+  const version =
+    typeof document === "undefined"
+      ? null
+      : document.querySelector<HTMLMetaElement>('meta[name="nigrani-network"]')?.content;
+  return version
+    ? `/api/v1/network/compact?v=${encodeURIComponent(version)}`
+    : "/api/v1/network/compact";
+}
+
+export async function loadNetwork(): Promise<NetworkIndex> {
+  // The decoder's module also holds the document's zod schema (for the server and the tests):
+  // imported with the network, alongside its download, so screens without a map never load zod.
+  const decoder = import("../../shared/network-compact.js");
+  const compact = await fetchJson<CompactNetwork>(compactNetworkUrl());
+  const { decodeNetwork } = await decoder;
+  // Decoded in chunks of a few thousand units: no single long task holds the screen.
+  const payload = await decodeNetwork(compact, { chunk: 1500, yieldNow: yieldToBrowser });
+  await yieldToBrowser();
+  return indexNetwork(payload);
+}
+
+export const networkResource = lazyResource(loadNetwork);
 export const districtShapesResource = lazyResource(() =>
   fetchJson<DistrictShapes>("/api/v1/geo/districts.geojson"),
 );

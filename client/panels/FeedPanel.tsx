@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { CATEGORIES, CHANNEL_LABELS, SLA_LABELS } from "../../shared/domain.js";
@@ -57,6 +58,7 @@ export function FeedPanel(props: FeedPanelProps) {
             place={placeOf(e.ticket, places, lng)}
             age={formatAge(now - Date.parse(e.at), lng)}
             lng={lng}
+            t={t}
             onOpen={onOpenTicket}
           />
         ))}
@@ -86,12 +88,13 @@ interface FeedRowProps {
   place: string | null;
   age: string;
   lng: Language;
+  /** The panel's: a useTranslation per row cost more than the rest of the row's render. */
+  t: TFunction;
   onOpen?: (number: string) => void;
 }
 
 const FeedRow = memo(function FeedRow(props: FeedRowProps) {
-  const { ticket, at, fresh, place, age, lng, onOpen } = props;
-  const { t } = useTranslation();
+  const { ticket, at, fresh, place, age, lng, t, onOpen } = props;
   const category = ticket.category ? CATEGORIES[ticket.category][lng] : null;
   const href = `/tickets/${encodeURIComponent(ticket.number)}`;
   const label = t("feed.ticket", { number: ticket.number });

@@ -21,6 +21,7 @@ import { UnitPicker } from "../panels/map/UnitPicker.js";
 import { TilesPanel } from "../panels/TilesPanel.js";
 import { useSummary } from "../stats/hooks.js";
 import { useSoundPreference } from "./ControlRoomSound.js";
+import { useCurrentShutdowns } from "./useCurrentShutdowns.js";
 
 // Recharts is large: the charts load after the map and feed, in their own chunk.
 const ControlRoomCharts = lazy(() => import("./ControlRoomCharts.js"));
@@ -54,6 +55,7 @@ export function ControlRoom() {
   const alarms = useAlarms(live, { threshold, sound, now });
   const isLive = connection.status === "live";
   const summary = useSummary(isLive);
+  const shutdowns = useCurrentShutdowns(isLive);
   const networkTile = summary.data?.tiles.find((tile) => tile.unitId === ROOT_UNIT_ID) ?? null;
 
   const networkData = network.status === "ready" ? network.data : null;
@@ -99,6 +101,7 @@ export function ControlRoom() {
           districts={live?.districts ?? NONE}
           feeders={live?.feeders ?? NONE}
           incidents={live?.incidents}
+          shutdowns={shutdowns}
           now={now}
           shading={shading}
           onShadingChange={(m) => {

@@ -11,7 +11,14 @@ import { useRemote } from "../api/useRemote.js";
 import { formatCount, placeName } from "../i18n/format.js";
 import { useLanguage } from "../i18n/useLanguage.js";
 import { AdminNav, LoadState } from "../panels/admin/AdminNav.js";
-import { setOfficerLeave } from "../panels/admin/api.js";
+import {
+  getFuseCalls,
+  getPublicPhones,
+  setFuseCall,
+  setOfficerLeave,
+  setPublicPhone,
+} from "../panels/admin/api.js";
+import { FuseCallForm } from "../panels/admin/FuseCallForm.js";
 import { LeaveForm } from "../panels/admin/LeaveForm.js";
 import {
   filterOfficers,
@@ -25,6 +32,12 @@ import { roleLabel } from "../panels/admin/RoleSelect.js";
 import { UnitCrumbs } from "../panels/admin/UnitCrumbs.js";
 import { UnitPicker } from "../panels/admin/UnitPicker.js";
 import { useUnitInfo, useUnitSearch } from "./adminHooks.js";
+import { registerPublicStrings } from "./outages-i18n.js";
+
+// The "shown to the public" control speaks the public page's strings.
+registerPublicStrings();
+
+const FUSE_KINDS: ReadonlySet<string> = new Set(["division", "subdivision", "substation"]);
 
 interface Area {
   unit: UnitCrumb | null;
@@ -92,6 +105,47 @@ export default function Officers() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState("");
   const search = useUnitSearch();
+  const { t: tp } = useTranslation("public");
+  const publicPhones = useRemote(`public-phones:${unit}`, (signal) =>
+    getPublicPhones(unit, signal),
+  );
+  const [publishedNow, setPublishedNow] = useState<Record<string, boolean>>({});
+  const here = info.data?.breadcrumbs.at(-1);
+  // Fuse-call centres serve a town or a few: set on divisions, sub-divisions or substations.
+  const fuseUnit = here && FUSE_KINDS.has(here.kind) && here.id === unit ? here : null;
+  const fuseCalls = useRemote(fuseUnit ? `fuse-calls:${unit}` : null, (signal) =>
+    getFuseCalls(unit, signal),
+  );
+  const [fuseNow, setFuseNow] = useState<{ unit: string; phone: string | null } | null>(null);
+  const [fuseBusy, setFuseBusy] = useState(false);
+  const [fuseError, setFuseError] = useState<string | null>(null);
+  const fusePhone =
+    fuseNow?.unit === unit
+      ? fuseNow.phone
+      : (fuseCalls.data?.centres.find((c) => c.unitId === unit)?.phone ?? null);
+  const saveFuse = async (phone: string | null) => {
+    if (!fuseUnit) return;
+    setFuseBusy(true);
+    setFuseError(null);
+    try {
+      const res = await setFuseCall(fuseUnit.id, phone);
+      setFuseNow({ unit: res.unitId, phone: res.phone });
+      setNotice(
+        tp(res.phone ? "admin.fuseSaved" : "admin.fuseRemoved", {
+          unit: placeName(fuseUnit, lng),
+        }),
+      );
+    } catch (err) {
+      setFuseError(tp("admin.refused", { message: errorMessage(err) }));
+    } finally {
+      setFuseBusy(false);
+    }
+  };
+  const published = new Set(publicPhones.data?.officerIds ?? []);
+  for (const [id, on] of Object.entries(publishedNow)) {
+    if (on) published.add(id);
+    else published.delete(id);
+  }
   const area = useRemote(leaveFor ? `area:${leaveFor.id}` : null, (signal) =>
     leaveFor
       ? nearestOfficers(leaveFor.unit_id, (l) => standInCandidates(leaveFor, l).length > 0, signal)
@@ -126,6 +180,26 @@ export default function Officers() {
       setLeaveFor(null);
     } catch (err) {
       setErrors((e) => ({ ...e, [o.id]: t("officers.refused", { message: errorMessage(err) }) }));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const publish = async (o: OfficerWire, isPublic: boolean) => {
+    setBusyId(o.id);
+    setErrors((e) => ({ ...e, [o.id]: "" }));
+    // The box shows the choice at once; a refusal puts it back.
+    const before = published.has(o.id);
+    setPublishedNow((p) => ({ ...p, [o.id]: isPublic }));
+    try {
+      const res = await setPublicPhone(o.id, isPublic);
+      setPublishedNow((p) => ({ ...p, [o.id]: res.public }));
+      setNotice(
+        tp(res.public ? "admin.nowPublic" : "admin.nowPrivate", { name: officerName(o, lng) }),
+      );
+    } catch (err) {
+      setPublishedNow((p) => ({ ...p, [o.id]: before }));
+      setErrors((e) => ({ ...e, [o.id]: tp("admin.refused", { message: errorMessage(err) }) }));
     } finally {
       setBusyId(null);
     }
@@ -186,6 +260,15 @@ export default function Officers() {
       <p className="adm-status-line" role="status">
         {notice && <span className="adm-ok">✓ {notice}</span>}
       </p>
+      {fuseUnit && fuseCalls.status === "ready" && (
+        <FuseCallForm
+          unitName={placeName(fuseUnit, lng)}
+          phone={fusePhone}
+          busy={fuseBusy}
+          error={fuseError}
+          onSave={(phone) => void saveFuse(phone)}
+        />
+      )}
       <LoadState
         loading={remote.status === "loading" && all.length === 0}
         error={remote.error?.message}
@@ -237,6 +320,8 @@ export default function Officers() {
                 setLeaveFor((cur) => (cur?.id === o.id ? null : o));
               }}
               onBack={(o) => void save(o, false)}
+              published={publicPhones.status === "ready" ? published : undefined}
+              onPublish={(o, isPublic) => void publish(o, isPublic)}
             />
           )}
         </section>

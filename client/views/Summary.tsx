@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useLanguage } from "../i18n/useLanguage.js";
-import { useConnection, useNow } from "../live/hooks.js";
+import { useConnection, useLiveUnit, useNow } from "../live/hooks.js";
 import { SummaryTiles } from "../panels/tiles/SummaryTiles.js";
 import { formatAge } from "../i18n/format.js";
 import { formatIstTime } from "../stats/format.js";
@@ -15,6 +15,8 @@ const hrefFor = (unitId: string) => `/units/${encodeURIComponent(unitId)}`;
 export default function Summary() {
   const { t } = useTranslation("screens");
   const lng = useLanguage();
+  // Live only to know the numbers are current: summary-sized, never the control room's stream.
+  useLiveUnit(undefined, "counts");
   const connection = useConnection();
   const summary = useSummary(connection.status === "live");
   const now = useNow(10_000);

@@ -36,7 +36,8 @@ export default function UnitView() {
   const [params, setParams] = useSearchParams();
   const network = useNetwork();
   const shapes = useDistrictShapes();
-  const live = useLiveUnit(unitId);
+  // Tiles, children, map and outages: summary-sized updates, no feed or ticket rows.
+  const live = useLiveUnit(unitId, "counts");
   const now = useNow(30_000);
   const children = useRemote(`children:${unitId}`, (signal) => getUnitChildren(unitId, signal));
 

@@ -35,7 +35,8 @@ export default function Wall() {
   const unitId = slideUnit(slide);
   const { t } = useTranslation("screens");
   const lng = useLanguage();
-  const live = useLiveUnit(unitId);
+  // Every slide shows counts, the map and outages, never a feed: summary-sized updates suffice.
+  const live = useLiveUnit(unitId, "counts");
   const connection = useConnection();
   const network = useNetwork();
   const shapes = useDistrictShapes();

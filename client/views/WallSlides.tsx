@@ -34,6 +34,9 @@ export interface WallMapSlideProps {
   fontScale: number;
 }
 
+/** Alarms listed beside the wall's map; the panel counts the rest ("and 48 more"). */
+const WALL_ALARMS = 2;
+
 /** A unit's (or the whole network's) tiles, map with incidents, alarms and open tickets by category. */
 export function WallMapSlide(props: WallMapSlideProps) {
   const { visible, unitId, unknownUnit, title, live, network, shapes, summary } = props;
@@ -80,7 +83,7 @@ export function WallMapSlide(props: WallMapSlideProps) {
             />
             <div className="wall-slide__side">
               <AlarmsPanel
-                alarms={props.alarms.slice(0, 4)}
+                alarms={props.alarms.slice(0, WALL_ALARMS)}
                 total={props.alarmsTotal}
                 now={props.now}
                 units={networkData?.units ?? null}

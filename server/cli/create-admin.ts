@@ -7,14 +7,14 @@ import { loadConfig } from "../config.js";
 import { loadDistricts } from "../network/districts.js";
 import { Network } from "../network/loaded-network.js";
 import { Officers } from "../officers/officers.js";
-import { openSqliteStore } from "../store/sqlite.js";
+import { openStore, storeName, type StoreConfig } from "../store/open.js";
 
 /**
  * The first administrator of a production store, which seeds no demo users. The password comes
  * from NIGRANI_ADMIN_PASSWORD, never the command line (where `ps` would show it).
  */
 export async function createAdmin(
-  dataDir: string,
+  where: StoreConfig,
   input: { username: string; name: string; password: string },
 ): Promise<{ ok: true } | { ok: false; problems: string[] }> {
   const parsed = userCreateSchema.safeParse({ ...input, role: "admin", unitId: ROOT_UNIT_ID });
@@ -23,7 +23,7 @@ export async function createAdmin(
       ok: false,
       problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
     };
-  const store = await openSqliteStore(dataDir);
+  const store = await openStore(where);
   try {
     const network = new Network(await store.loadUnits(), loadDistricts());
     if (!network.unit(ROOT_UNIT_ID))
@@ -59,12 +59,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
-  const result = await createAdmin(config.DATA_DIR, { username, name: name.join(" "), password });
+  const result = await createAdmin(config, { username, name: name.join(" "), password });
   if (!result.ok) {
     for (const p of result.problems) console.error(p);
     process.exit(1);
   }
-  console.log(`administrator ${username} created in ${config.DATA_DIR}`);
+  console.log(`administrator ${username} created in ${storeName(config)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) void main();

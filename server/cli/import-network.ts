@@ -1,9 +1,9 @@
 import { loadConfig } from "../config.js";
 import { importNetworkFile } from "../network/import-store.js";
-import { openSqliteStore } from "../store/sqlite.js";
+import { openStore, storeName } from "../store/open.js";
 
 /**
- * `npm run import-network -- FILE.csv|FILE.geojson`: replaces the demo network in DATA_DIR with a
+ * `npm run import-network -- FILE.csv|FILE.geojson`: replaces the demo network in the store (DATA_DIR or DATABASE_URL) with a
  * discom's own (format: server/network/IMPORT.md). Stop the server first; it loads the network at
  * start. Exit code 1 and one line per problem when the file is refused; nothing is changed then.
  */
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
-  const store = await openSqliteStore(config.DATA_DIR);
+  const store = await openStore(config);
   try {
     const outcome = await importNetworkFile(store, file, config.NETWORK_SEED);
     if (!outcome.ok) {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       return;
     }
     console.log(
-      `imported ${outcome.units} units (${outcome.feeders} feeders) into ${config.DATA_DIR}`,
+      `imported ${outcome.units} units (${outcome.feeders} feeders) into ${storeName(config)}`,
     );
   } finally {
     await store.close();

@@ -4,11 +4,12 @@ import { loadDistricts } from "../network/districts.js";
 import { Network } from "../network/loaded-network.js";
 import { parseOfficerImport } from "../officers/import.js";
 import { Officers } from "../officers/officers.js";
-import { openSqliteStore } from "../store/sqlite.js";
+import { openStore, storeName } from "../store/open.js";
 
 /**
- * `npm run import-officers -- FILE.csv`: replaces the (synthetic) officers in DATA_DIR with a
- * discom's own list. All or nothing; one line per problem. Stop the server first.
+ * `npm run import-officers -- FILE.csv`: replaces the (synthetic) officers in the store (DATA_DIR
+ * or DATABASE_URL) with a discom's own list. All or nothing; one line per problem. Stop the
+ * server first.
  */
 async function main(): Promise<void> {
   const file = process.argv[2];
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
-  const store = await openSqliteStore(config.DATA_DIR);
+  const store = await openStore(config);
   try {
     const network = new Network(await store.loadUnits(), loadDistricts());
     const parsed = parseOfficerImport(fs.readFileSync(file, "utf8"), network);
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
       return;
     }
     await Officers.replaceAll(store.kysely, parsed.officers);
-    console.log(`imported ${parsed.officers.length} officers into ${config.DATA_DIR}`);
+    console.log(`imported ${parsed.officers.length} officers into ${storeName(config)}`);
   } finally {
     await store.close();
   }

@@ -103,8 +103,17 @@ export function authenticate(access: Access): RequestHandler {
   };
 }
 
-/** API paths anyone may call: signing in, the consumer's tracking page, what the demo simulates (/about). */
-const PUBLIC_API = [/^\/api\/v1\/session(\/demo)?$/, /^\/api\/v1\/track\//, /^\/api\/v1\/demo$/];
+/**
+ * API paths anyone may call: signing in, the consumer's tracking page, what the demo simulates
+ * (/about), and the public outage page (its feed, "who to call" and the district outlines).
+ */
+const PUBLIC_API = [
+  /^\/api\/v1\/session(\/demo)?$/,
+  /^\/api\/v1\/track\//,
+  /^\/api\/v1\/demo$/,
+  /^\/api\/v1\/public\//,
+  /^\/api\/v1\/geo\/districts\.geojson$/,
+];
 
 const isPublicApi = (path: string) => PUBLIC_API.some((re) => re.test(path));
 

@@ -3,14 +3,22 @@ import path from "node:path";
 import express, { Router } from "express";
 import { compressedAssets } from "./compress.js";
 
-/** Serves the built SPA; any other GET that is not an API path gets index.html (client routes). */
-export function staticRouter(clientDir: string): Router {
+/**
+ * Serves the built SPA; any other GET that is not an API path gets index.html (client routes).
+ * `headTags` adds tags to index.html's head per request (the network's version, so the client
+ * can fetch the network under a URL the browser may cache for good).
+ */
+export function staticRouter(
+  clientDir: string,
+  opts: { headTags?: (req: express.Request, res: express.Response) => string } = {},
+): Router {
   const router = Router();
   const dir = path.resolve(clientDir);
   const index = path.join(dir, "index.html");
+  let html: { mtimeMs: number; text: string } | null = null;
   router.use(compressedAssets(dir));
   router.use(express.static(dir, { index: false, maxAge: "1h", setHeaders: cacheHeaders }));
-  router.get(/^\/(?!api\/|socket\.io\/|webhooks\/|open311\/|healthz|metrics).*/, (_req, res) => {
+  router.get(/^\/(?!api\/|socket\.io\/|webhooks\/|open311\/|healthz|metrics).*/, (req, res) => {
     if (!fs.existsSync(index)) {
       res
         .status(503)
@@ -18,7 +26,11 @@ export function staticRouter(clientDir: string): Router {
         .send("The client is not built yet: run `npm run build` (npm start does it).");
       return;
     }
-    res.set("Cache-Control", "no-cache").sendFile(index);
+    res.set("Cache-Control", "no-cache");
+    if (!opts.headTags) return void res.sendFile(index);
+    const mtimeMs = fs.statSync(index).mtimeMs;
+    if (html?.mtimeMs !== mtimeMs) html = { mtimeMs, text: fs.readFileSync(index, "utf8") };
+    res.type("html").send(html.text.replace("</head>", `${opts.headTags(req, res)}</head>`));
   });
   return router;
 }

@@ -1,8 +1,12 @@
 import type { Logger } from "pino";
 import type { IntakeContext } from "../intake/ingest.js";
-import { whatsappWebhook } from "../intake/whatsapp/webhook.js";
+import { whatsappPerMessage } from "../intake/whatsapp/per-message.js";
 import { handleXActivity } from "../intake/x/tweets.js";
-import { importCallCentreCsv, UnreadableCsv } from "../intake/call-centre-csv.js";
+import {
+  importCallCentreCsv,
+  UnreadableCsv,
+  type ImportProgress,
+} from "../intake/call-centre-csv.js";
 import type { Inbox } from "./inbox.js";
 
 /** The inbox channel of background 1912 CSV imports. */
@@ -20,16 +24,8 @@ export function registerInboxChannels(
   intake: IntakeContext,
   log: Logger,
 ): void {
-  const whatsapp = whatsappWebhook(intake, log);
-  inbox.handle("whatsapp", async (body) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return { ignored: "not JSON" };
-    }
-    return whatsapp(parsed);
-  });
+  // WhatsApp batches up to 1,000 messages in a delivery: each is processed, and fails, on its own.
+  inbox.handleMessages("whatsapp", whatsappPerMessage(intake, log));
   inbox.handle("x", async (body) => {
     let parsed: unknown;
     try {
@@ -39,13 +35,15 @@ export function registerInboxChannels(
     }
     return handleXActivity(intake, log, parsed);
   });
-  imports.handle(CALL_CENTRE_CSV, async (body, progress) => {
+  imports.handle(CALL_CENTRE_CSV, async (body, progress, saved) => {
     try {
+      // After kill -9 the import goes on after the rows its saved progress counts.
       const summary = await importCallCentreCsv(
         intake,
         body,
         "system:import-job",
         (rowsDone, rowsTotal, partial) => progress({ ...partial, rowsDone, rowsTotal }),
+        saved as ImportProgress | null,
       );
       const rowsTotal = summary.imported + summary.duplicates + summary.errors.length;
       log.info(

@@ -1,27 +1,18 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import type { Database, InboxTable } from "../store/schema.js";
+import type { Database } from "../store/schema.js";
+import { claimNext } from "./claims.js";
+import { processClaimed } from "./delivery.js";
+import { RETRY_MS, type DeliveryHandler, type InboxRow, type MessageHandler } from "./handlers.js";
+import type { Worker } from "./worker.js";
 
-/**
- * Turns one stored delivery into reports with the channel's own processing. Throwing means
- * "could not be processed now" (retried a few times); a delivery it cannot read is answered with
- * `{ ignored }` and recorded as failed at once.
- */
-export type DeliveryHandler = (
-  body: string,
-  /** Records how far it has got (shown while the delivery is processed, e.g. a CSV import). */
-  progress: (summary: object) => Promise<void>,
-) => Promise<{ ignored?: string } & object>;
-
-export type InboxRow = Pick<
-  Selectable<InboxTable>,
-  "id" | "channel" | "status" | "received_at" | "processed_at" | "summary" | "error"
->;
-
-/** A delivery that keeps throwing is given up after this many tries (recorded with its error). */
-export const MAX_ATTEMPTS = 3;
-const BATCH = 20;
-const RETRY_MS = 1000;
+export {
+  MAX_ATTEMPTS,
+  RETRY_MS,
+  type DeliveryHandler,
+  type InboxRow,
+  type MessageHandler,
+} from "./handlers.js";
 
 /**
  * The webhook inbox. A channel's delivery is inserted as received (one durable commit) and only
@@ -29,14 +20,20 @@ const RETRY_MS = 1000;
  * processes deliveries in the order they were received, each through its channel's handler, and
  * records the outcome. The handlers are idempotent (a message id seen before changes nothing), so
  * after kill -9 the worker simply starts again at the first delivery not marked done.
+ *
+ * In a cluster every node runs this worker on the one store: each delivery is claimed (see
+ * claims.ts) before it is processed, so one node works through it; its progress and outcome are
+ * written only while the claim is still ours, and each saved step renews the claim.
  */
 export class Inbox {
   private readonly handlers = new Map<string, DeliveryHandler>();
+  private readonly messageHandlers = new Map<string, MessageHandler>();
   private running = false;
   private again = false;
   private closed = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private idle: Array<() => void> = [];
+  private readonly worker: Worker;
 
   /**
    * `lane`: the channels this worker takes. Webhooks and CSV imports run in separate lanes, so a
@@ -47,11 +44,21 @@ export class Inbox {
     private readonly log: Logger,
     private readonly lane: string[],
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    /** This node's name on its claims (claimOwnerFor). */
+    private readonly owner = `node-${process.pid}`,
+  ) {
+    this.worker = { db, log, owner, now, closed: () => this.closed };
+  }
 
   handle(channel: string, handler: DeliveryHandler): void {
     if (!this.lane.includes(channel)) throw new Error(`channel ${channel} is not in this lane`);
     this.handlers.set(channel, handler);
+  }
+
+  /** Registers a channel whose deliveries are processed message by message. */
+  handleMessages(channel: string, handler: MessageHandler): void {
+    if (!this.lane.includes(channel)) throw new Error(`channel ${channel} is not in this lane`);
+    this.messageHandlers.set(channel, handler);
   }
 
   /** Stores a delivery durably and wakes the worker; resolves once it is committed. */
@@ -79,98 +86,48 @@ export class Inbox {
       return;
     }
     this.running = true;
-    void this.drain().finally(() => {
-      this.running = false;
-      if (this.again && !this.closed) {
-        this.again = false;
-        this.kick();
-      } else this.notifyIdle();
-    });
+    void this.drain()
+      .catch((err: unknown) => {
+        // The store failed under the worker (database down, disk full): what is pending stays
+        // pending, and this node's next sweep (or delivery) starts the worker again.
+        this.log.error({ err, lane: this.lane }, "inbox: worker stopped; the next sweep retries");
+      })
+      .finally(() => {
+        this.running = false;
+        if (this.again && !this.closed) {
+          this.again = false;
+          this.kick();
+        } else this.notifyIdle();
+      });
   }
 
   private async drain(): Promise<void> {
     for (;;) {
       if (this.closed) return;
-      const rows = await this.db
-        .selectFrom("inbox")
-        .select(["id", "channel", "body", "attempts"])
-        .where("status", "=", "pending")
-        .where("channel", "in", this.lane)
-        .orderBy("id")
-        .limit(BATCH)
-        .execute();
-      if (rows.length === 0) return;
-      for (const row of rows) {
-        if (this.closed) return;
-        // In order: a delivery that failed for now holds the ones after it until it is retried.
-        if (!(await this.process(row))) {
-          this.retryTimer = setTimeout(() => this.kick(), RETRY_MS);
-          this.retryTimer.unref();
-          return;
-        }
+      const row = await claimNext(this.db, this.lane, this.owner, this.now());
+      if (!row) return;
+      // In order: a delivery that failed for now holds this node's later ones until it is retried
+      // (other nodes go on with the deliveries after it meanwhile).
+      const handlers = {
+        whole: this.handlers.get(row.channel),
+        perMessage: this.messageHandlers.get(row.channel),
+      };
+      if (!(await processClaimed(this.worker, row, handlers))) {
+        this.retryTimer = setTimeout(() => this.kick(), RETRY_MS);
+        this.retryTimer.unref();
+        return;
       }
     }
   }
 
-  /** False when the delivery should be tried again later. */
-  private async process(row: {
-    id: number;
-    channel: string;
-    body: string;
-    attempts: number;
-  }): Promise<boolean> {
-    const handler = this.handlers.get(row.channel);
-    const done = (status: "done" | "failed", error: string | null, summary: unknown) =>
-      this.db
-        .updateTable("inbox")
-        .set({
-          status,
-          error,
-          summary: summary === null ? null : JSON.stringify(summary),
-          attempts: row.attempts + 1,
-          processed_at: this.now().toISOString(),
-        })
-        .where("id", "=", row.id)
-        .execute();
-    if (!handler) {
-      await done("failed", `no handler for channel ${row.channel}`, null);
-      return true;
-    }
-    const progress = async (summary: object) => {
-      await this.db
-        .updateTable("inbox")
-        .set({ summary: JSON.stringify(summary) })
-        .where("id", "=", row.id)
-        .execute();
-    };
-    try {
-      const summary = await handler(row.body, progress);
-      if (summary.ignored) {
-        this.log.warn(
-          { inbox: row.id, channel: row.channel, reason: summary.ignored },
-          "inbox: delivery not understood",
-        );
-        await done("failed", summary.ignored, summary);
-      } else await done("done", null, summary);
-      return true;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (row.attempts + 1 >= MAX_ATTEMPTS) {
-        this.log.error({ inbox: row.id, channel: row.channel, err }, "inbox: delivery given up");
-        await done("failed", message, null);
-        return true;
-      }
-      this.log.warn(
-        { inbox: row.id, channel: row.channel, err },
-        "inbox: delivery will be retried",
-      );
-      await this.db
-        .updateTable("inbox")
-        .set({ attempts: row.attempts + 1, error: message })
-        .where("id", "=", row.id)
-        .execute();
-      return false;
-    }
+  /** The messages of a delivery that could not be processed, with their errors. */
+  async failures(id: number): Promise<Array<{ position: number; error: string; message: string }>> {
+    return this.db
+      .selectFrom("inbox_failures")
+      .select(["position", "error", "message"])
+      .where("inbox_id", "=", id)
+      .orderBy("position")
+      .execute();
   }
 
   /** Resolves when nothing is pending and the worker has stopped (for tests and shutdown). */

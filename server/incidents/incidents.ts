@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { IncidentView } from "../../shared/live.js";
 import type { Database, IncidentRow } from "../store/schema.js";
+import { runShaped } from "../store/compiled.js";
 
 /** Store access and presentation for incidents (the table is written only by incident commands). */
 
@@ -9,12 +10,14 @@ export async function openIncidentOn(
   substationId: string,
   feederId: string,
 ): Promise<IncidentRow | undefined> {
-  const rows = await db
-    .selectFrom("incidents")
-    .selectAll()
-    .where("status", "=", "open")
-    .where("substation_id", "=", substationId)
-    .execute();
+  // Asked for every new ticket on a feeder: compiled once (store/compiled.ts).
+  const rows = await runShaped(db, "incidents.openOn", ["open", substationId], () =>
+    db
+      .selectFrom("incidents")
+      .selectAll()
+      .where("status", "=", "open")
+      .where("substation_id", "=", substationId),
+  );
   return rows.find((r) => (JSON.parse(r.feeders) as string[]).includes(feederId));
 }
 
@@ -26,7 +29,10 @@ export async function getIncident(
   db: Kysely<Database>,
   id: string,
 ): Promise<IncidentRow | undefined> {
-  return db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirst();
+  const [row] = await runShaped(db, "incidents.byId", [id], () =>
+    db.selectFrom("incidents").selectAll().where("id", "=", id),
+  );
+  return row;
 }
 
 export async function listIncidents(

@@ -79,16 +79,29 @@ function inputOf(network: Network, row: CallCentreRow) {
   });
 }
 
+/** How far an interrupted import got: rows done and the summary up to there (its saved progress). */
+export interface ImportProgress extends ImportSummary {
+  rowsDone: number;
+}
+
+/**
+ * Rows filed side by side: their reports share the ticket writer's group commits instead of one
+ * durable commit each. Progress is reported after each window.
+ */
+const WINDOW = 64;
+
 /**
  * Imports the 1912 call centre's CSV export (columns: server/intake/CALL-CENTRE-CSV.md). Each row
  * is filed on its own, so one bad row does not hold back the others; every row ends up imported,
  * counted as a duplicate (its docket number is already known) or listed with its line and reason.
+ * `resume` (saved progress of an interrupted import of the same file) starts after its rows.
  */
 export async function importCallCentreCsv(
   ctx: IntakeContext,
   text: string,
   actor?: string,
   onProgress?: (rowsDone: number, rowsTotal: number, summary: ImportSummary) => Promise<void>,
+  resume?: ImportProgress | null,
 ): Promise<ImportSummary> {
   const { records, errors: csvErrors } = parseCsv(text);
   if (records.length === 0) throw new UnreadableCsv("the file is empty: it needs a header row");
@@ -100,38 +113,54 @@ export async function importCallCentreCsv(
   if (rows.length > MAX_ROWS)
     throw new UnreadableCsv(`the file has ${rows.length} rows; at most ${MAX_ROWS} per import`);
 
-  const summary: ImportSummary = { imported: 0, duplicates: 0, errors: [] };
-  const badLines = new Set<number>();
-  for (const e of csvErrors) {
-    summary.errors.push({ line: e.line, field: "(row)", message: e.message });
-    badLines.add(e.line);
-  }
-  for (const [i, record] of rows.entries()) {
-    if (onProgress && i > 0 && i % 100 === 0) await onProgress(i, rows.length, summary);
-    if (badLines.has(record.line)) continue;
-    if (record.fields.length !== columns.length) {
-      summary.errors.push({
-        line: record.line,
-        field: "(row)",
-        message: `has ${record.fields.length} fields; the header has ${columns.length}`,
-      });
-      continue;
+  const badLines = new Set(csvErrors.map((e) => e.line));
+  const summary: ImportSummary = resume
+    ? { imported: resume.imported, duplicates: resume.duplicates, errors: [...resume.errors] }
+    : {
+        imported: 0,
+        duplicates: 0,
+        errors: csvErrors.map((e) => ({ line: e.line, field: "(row)", message: e.message })),
+      };
+  for (let start = resume?.rowsDone ?? 0; start < rows.length; start += WINDOW) {
+    const window = rows.slice(start, start + WINDOW);
+    const outcomes = await Promise.all(
+      window.map((record) =>
+        badLines.has(record.line) ? null : importRow(ctx, columns, record, actor),
+      ),
+    );
+    for (const o of outcomes) {
+      if (o === null) continue;
+      if (o === "imported") summary.imported++;
+      else if (o === "duplicate") summary.duplicates++;
+      else summary.errors.push(...o);
     }
-    const cells = Object.fromEntries(columns.map((c, i) => [c, record.fields[i]]));
-    const parsed = callCentreRowSchema.safeParse(cells);
-    if (!parsed.success) {
-      summary.errors.push(...rowErrors(record.line, parsed.error));
-      continue;
-    }
-    const input = inputOf(ctx.network, parsed.data);
-    if (!input.success) {
-      summary.errors.push(...rowErrors(record.line, input.error));
-      continue;
-    }
-    const filed = await ingestReport(ctx, input.data, { raw: cells, actor });
-    if (filed.change === null) summary.duplicates++;
-    else summary.imported++;
+    const done = Math.min(start + WINDOW, rows.length);
+    if (onProgress && done < rows.length) await onProgress(done, rows.length, summary);
   }
   summary.errors.sort((a, b) => a.line - b.line);
   return summary;
+}
+
+/** One row: filed (new or a known docket) or its errors. A storage fault is thrown (retry later). */
+async function importRow(
+  ctx: IntakeContext,
+  columns: string[],
+  record: { line: number; fields: string[] },
+  actor: string | undefined,
+): Promise<"imported" | "duplicate" | RowError[]> {
+  if (record.fields.length !== columns.length)
+    return [
+      {
+        line: record.line,
+        field: "(row)",
+        message: `has ${record.fields.length} fields; the header has ${columns.length}`,
+      },
+    ];
+  const cells = Object.fromEntries(columns.map((c, i) => [c, record.fields[i]]));
+  const parsed = callCentreRowSchema.safeParse(cells);
+  if (!parsed.success) return rowErrors(record.line, parsed.error);
+  const input = inputOf(ctx.network, parsed.data);
+  if (!input.success) return rowErrors(record.line, input.error);
+  const filed = await ingestReport(ctx, input.data, { raw: cells, actor });
+  return filed.change === null ? "duplicate" : "imported";
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ChannelContactTable, Database } from "../store/schema.js";
+import { runShaped } from "../store/compiled.js";
 
 export type ChannelContact = Selectable<ChannelContactTable>;
 export type Language = "hi" | "en";
@@ -25,29 +26,36 @@ export async function touchContact(
   c: { channel: string; address: string; phone: string | null; at: string; text?: string },
 ): Promise<void> {
   const language = c.text ? languageOf(c.text) : null;
-  await db
-    .insertInto("channel_contacts")
-    .values({
-      channel: c.channel,
-      address: c.address,
-      phone: c.phone,
-      language,
-      last_inbound_at: c.at,
-    })
-    .onConflict((oc) =>
-      oc.columns(["channel", "address"]).doUpdateSet((eb) => ({
-        phone: c.phone ?? eb.ref("channel_contacts.phone"),
-        language: language ?? eb.ref("channel_contacts.language"),
-        // Portable max(): a late redelivery of an older message never moves the window back.
-        last_inbound_at: eb
-          .case()
-          .when("channel_contacts.last_inbound_at", "<", c.at)
-          .then(c.at)
-          .else(eb.ref("channel_contacts.last_inbound_at"))
-          .end(),
-      })),
-    )
-    .execute();
+  // Every inbound message: compiled once per shape (which of phone and language are known).
+  const shape = `channel_contacts.touch:${c.phone === null ? "" : "phone"}:${language === null ? "" : "language"}`;
+  const params = [c.channel, c.address, c.phone, language, c.at];
+  if (c.phone !== null) params.push(c.phone);
+  if (language !== null) params.push(language);
+  params.push(c.at, c.at);
+  await runShaped(db, shape, params, () =>
+    db
+      .insertInto("channel_contacts")
+      .values({
+        channel: c.channel,
+        address: c.address,
+        phone: c.phone,
+        language,
+        last_inbound_at: c.at,
+      })
+      .onConflict((oc) =>
+        oc.columns(["channel", "address"]).doUpdateSet((eb) => ({
+          phone: c.phone ?? eb.ref("channel_contacts.phone"),
+          language: language ?? eb.ref("channel_contacts.language"),
+          // Portable max(): a late redelivery of an older message never moves the window back.
+          last_inbound_at: eb
+            .case()
+            .when("channel_contacts.last_inbound_at", "<", c.at)
+            .then(c.at)
+            .else(eb.ref("channel_contacts.last_inbound_at"))
+            .end(),
+        })),
+      ),
+  );
 }
 
 export async function findContact(
@@ -55,12 +63,14 @@ export async function findContact(
   channel: string,
   address: string,
 ): Promise<ChannelContact | undefined> {
-  return db
-    .selectFrom("channel_contacts")
-    .selectAll()
-    .where("channel", "=", channel)
-    .where("address", "=", address)
-    .executeTakeFirst();
+  const [row] = await runShaped(db, "channel_contacts.find", [channel, address], () =>
+    db
+      .selectFrom("channel_contacts")
+      .selectAll()
+      .where("channel", "=", channel)
+      .where("address", "=", address),
+  );
+  return row;
 }
 
 /** The messaging channel a consumer (by phone) wrote on most recently, if any. */

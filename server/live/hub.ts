@@ -1,52 +1,32 @@
 import type { Logger } from "pino";
-import type { Namespace, Server, Socket } from "socket.io";
+import type { Server } from "socket.io";
 
-import {
-  LIVE_NAMESPACE,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SubscribeAck,
-} from "../../shared/live.js";
+import { LIVE_NAMESPACE, type LiveLevel, type SubscribeAck } from "../../shared/live.js";
 import { subscribeSchema } from "../../shared/schemas.js";
 import type { TicketChange } from "../events/bus.js";
 import type { Network } from "../network/loaded-network.js";
-import { allows, defaultUnitFor, type Viewer } from "../policies/index.js";
+import { allows, defaultUnitFor, liveLevelFor } from "../policies/index.js";
 import type { Projections, Touched } from "../projections/counts.js";
 import type { Store } from "../store/store.js";
 import { bufferedBytes, DEFAULT_LIMITS, type BackpressureLimits } from "./backpressure.js";
 import { RecentChanges } from "./recent-changes.js";
-import { DEFAULT_BUDGET, Room, type RoomBudget } from "./room.js";
-import { buildReplay, buildSnapshot, REPLAY_LIMIT } from "./sync.js";
 import {
-  LIVE_LEVELS,
-  liveLevelFor,
-  redactDelta,
-  redactSnapshot,
-  type LiveLevel,
-} from "./redact.js";
-
-export interface SocketData {
-  viewer: Viewer;
-  level: LiveLevel;
-  unitId?: string;
-  /** Times of recent subscribe requests, to bound how fast one socket may resubscribe. */
-  subscribes: number[];
-}
-
-/** Who a socket's handshake belongs to (the session cookie), or null. */
-export type SocketAuthenticator = (cookieHeader: string | undefined) => Promise<Viewer | null>;
-type LiveSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
-type LiveNamespace = Namespace<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
+  DEFAULT_BUDGET,
+  LEVELS_OF,
+  Room,
+  roomKindOf,
+  SUMMARY_BUDGET,
+  type RoomBudget,
+  type RoomKind,
+} from "./room.js";
+import { buildReplay, buildSnapshot, REPLAY_LIMIT } from "./sync.js";
+import { redactDelta, redactSnapshot } from "./redact.js";
+import {
+  admitSockets,
+  type LiveNamespace,
+  type LiveSocket,
+  type SocketAuthenticator,
+} from "./sockets.js";
 
 export interface LiveDeps {
   store: Store;
@@ -55,6 +35,8 @@ export interface LiveDeps {
   log: Logger;
   /** Per-room byte budget and slow-socket bounds (defaults in room.ts and backpressure.ts). */
   budget?: RoomBudget;
+  /** The budget of counts-level (summary) rooms. */
+  summaryBudget?: RoomBudget;
   limits?: BackpressureLimits;
   authenticate: SocketAuthenticator;
   /** Subscribes one socket may send per SUBSCRIBE_WINDOW_MS (default 10). */
@@ -67,10 +49,13 @@ const SUBSCRIBE_WINDOW_MS = 10_000;
 
 const SLOW = { code: "slow_reader", message: "this screen is not reading its updates" };
 /**
- * One Socket.IO room per unit and level (what a role may see of the stream); the unit's Room
- * gathers its changes once and each level's room gets one broadcast, encoded once.
+ * One Socket.IO room per unit and level (what a screen may see of the stream); the unit's Room of
+ * that level's kind gathers its changes once and each level's room gets one broadcast, encoded
+ * once. Rooms are names, not socket lists held here, so an adapter can span several processes.
  */
 const roomOf = (unitId: string, level: LiveLevel) => `unit:${unitId}:${level}`;
+const roomKey = (kind: RoomKind, unitId: string) => `${kind}|${unitId}`;
+const ROOM_KINDS: readonly RoomKind[] = ["stream", "summary"];
 /** Sockets past their buffer bound wait here, out of every broadcast, until they drain. */
 const LAGGING = "lagging";
 const SWEEP_MS = 500;
@@ -84,11 +69,12 @@ const SWEEP_MS = 500;
  */
 export class LiveHub {
   readonly nsp: LiveNamespace;
+  /** Gathered changes per unit and room kind, keyed `kind|unitId`. */
   private readonly rooms = new Map<string, Room>();
   private readonly recent = new RecentChanges();
   private readonly lagging = new Map<string, number>();
   private readonly sweeper: NodeJS.Timeout;
-  private readonly budget: RoomBudget;
+  private readonly budgets: Record<RoomKind, RoomBudget>;
   private readonly limits: BackpressureLimits;
   /** Screens reset to a snapshot after lagging, and screens cut off: for /metrics and tests. */
   readonly stats = { resets: 0, cutOff: 0, deltaBytes: 0, deltas: 0 };
@@ -97,28 +83,13 @@ export class LiveHub {
     io: Server,
     private readonly deps: LiveDeps,
   ) {
-    this.budget = deps.budget ?? DEFAULT_BUDGET;
+    this.budgets = {
+      stream: deps.budget ?? DEFAULT_BUDGET,
+      summary: deps.summaryBudget ?? SUMMARY_BUDGET,
+    };
     this.limits = deps.limits ?? DEFAULT_LIMITS;
     this.nsp = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
-    this.nsp.use((socket, next) => {
-      const { origin, host, cookie } = socket.handshake.headers;
-      // Browsers always send Origin; a foreign one is another site riding the user's cookie.
-      const own = origin === `http://${host}` || origin === `https://${host}`;
-      if (origin && !deps.allowedOrigins.has(origin) && !own) {
-        next(Object.assign(new Error("origin not allowed"), { data: { code: "bad_origin" } }));
-        return;
-      }
-      deps.authenticate(cookie).then((viewer) => {
-        if (!viewer) {
-          next(Object.assign(new Error("sign in first"), { data: { code: "unauthenticated" } }));
-          return;
-        }
-        socket.data.viewer = viewer;
-        socket.data.level = liveLevelFor(deps.network, viewer);
-        socket.data.subscribes = [];
-        next();
-      }, next);
-    });
+    admitSockets(this.nsp, deps);
     this.nsp.on("connection", (socket) => this.onConnection(socket));
     this.sweeper = setInterval(() => this.sweepLagging(), SWEEP_MS);
     this.sweeper.unref();
@@ -129,14 +100,20 @@ export class LiveHub {
   }
 
   private onConnection(socket: LiveSocket): void {
+    // One socket's subscribes are answered one at a time, in the order asked: otherwise a slow
+    // snapshot (the whole network) asked for first could land after a quick one (a feeder) asked
+    // for next, and leave the screen watching the unit it had moved away from.
+    let answered: Promise<void> = Promise.resolve();
     socket.on("subscribe", (request, ack) => {
-      // A lagging screen reads nothing: any answer would only grow its buffer. It gets a fresh
-      // snapshot once it has drained (see sweepLagging).
-      if (this.lagging.has(socket.id)) return;
       const reply = typeof ack === "function" ? ack : () => undefined;
-      this.subscribe(socket, request).then(reply, (err: unknown) => {
-        this.deps.log.error({ err }, "subscribe failed");
-        reply({ ok: false, error: { code: "internal", message: "could not subscribe" } });
+      answered = answered.then(() => {
+        // A lagging screen reads nothing: any answer would only grow its buffer. It gets a
+        // fresh snapshot once it has drained (see sweepLagging).
+        if (this.lagging.has(socket.id) || socket.disconnected) return;
+        return this.subscribe(socket, request).then(reply, (err: unknown) => {
+          this.deps.log.error({ err }, "subscribe failed");
+          reply({ ok: false, error: { code: "internal", message: "could not subscribe" } });
+        });
       });
     });
     socket.on("unsubscribe", () => {
@@ -162,6 +139,8 @@ export class LiveHub {
       return {
         ok: false,
         error: { code: "rate_limited", message: "too many subscriptions; slow down" },
+        // When the oldest request in the window leaves it, so the screen asks again then.
+        retryAfterMs: Math.max(1, data.subscribes[0] + SUBSCRIBE_WINDOW_MS - now),
       };
     data.subscribes.push(now);
     // The session is checked again at every subscribe: a signed-out or disabled user gets nothing.
@@ -171,7 +150,8 @@ export class LiveHub {
       return { ok: false, error: { code: "unauthenticated", message: "sign in again" } };
     }
     data.viewer = viewer;
-    data.level = liveLevelFor(network, viewer);
+    // The policy grants what the screen asked for, never more than the role allows.
+    const level = liveLevelFor(network, viewer, parsed.data.level);
     const unitId = parsed.data.unitId ?? defaultUnitFor(viewer);
     if (!allows(network, viewer, "summary", unitId)) {
       // Not found and not allowed look the same, so unit ids cannot be probed.
@@ -190,30 +170,39 @@ export class LiveHub {
       );
       if (replay) {
         // Feeder counts the room has not had budget for yet are not in the event log's range.
-        for (const id of this.rooms.get(unitId)?.feeders ?? [])
+        const kind = roomKindOf(level);
+        for (const id of this.rooms.get(roomKey(kind, unitId))?.feeders ?? [])
           replay.feeders[id] = projections.mapCounts(id);
         if (!this.withinBound(socket)) return { ok: false, error: SLOW };
-        this.join(socket, unitId);
-        this.roomFor(unitId).showing(replay.tickets.map((t) => t.number));
-        socket.emit("delta", redactDelta(replay, data.level));
-        return { ok: true, mode: "replay" };
+        this.join(socket, unitId, level);
+        if (kind === "stream")
+          this.roomFor(kind, unitId).showing(replay.tickets.map((t) => t.number));
+        socket.emit("delta", redactDelta(replay, level));
+        return { ok: true, mode: "replay", level };
       }
     }
-    if (!(await this.sendSnapshot(socket, unitId))) return { ok: false, error: SLOW };
-    this.join(socket, unitId);
-    return { ok: true, mode: "snapshot" };
+    if (!(await this.sendSnapshot(socket, unitId, level))) return { ok: false, error: SLOW };
+    this.join(socket, unitId, level);
+    return { ok: true, mode: "snapshot", level };
   }
 
   /** A snapshot to one socket, unless its buffer is past the bound (then it is cut off). */
-  private async sendSnapshot(socket: LiveSocket, unitId: string): Promise<boolean> {
+  private async sendSnapshot(
+    socket: LiveSocket,
+    unitId: string,
+    level: LiveLevel,
+  ): Promise<boolean> {
     const { store, network, projections } = this.deps;
     const snapshot = await buildSnapshot(
       { store, network, projections, recent: this.recent },
       unitId,
     );
     if (!this.withinBound(socket)) return false;
-    this.roomFor(unitId).showing([...snapshot.recent, ...snapshot.urgent].map((t) => t.number));
-    socket.emit("snapshot", redactSnapshot(snapshot, socket.data.level));
+    if (roomKindOf(level) === "stream")
+      this.roomFor("stream", unitId).showing(
+        [...snapshot.recent, ...snapshot.urgent].map((t) => t.number),
+      );
+    socket.emit("snapshot", redactSnapshot(snapshot, level));
     return true;
   }
 
@@ -244,16 +233,22 @@ export class LiveHub {
     socket.disconnect(true);
   }
 
-  private join(socket: LiveSocket, unitId: string): void {
+  private join(socket: LiveSocket, unitId: string, level: LiveLevel): void {
     for (const room of socket.rooms) if (room.startsWith("unit:")) void socket.leave(room);
     socket.data.unitId = unitId;
-    void socket.join(roomOf(unitId, socket.data.level));
+    socket.data.level = level;
+    void socket.join(roomOf(unitId, level));
   }
 
-  /** The sockets watching a unit, at every level. */
-  private membersOf(unitId: string): string[] {
+  /** The sockets of this process watching a unit at the levels of one room kind. */
+  private membersOf(kind: RoomKind, unitId: string): string[] {
     const rooms = this.nsp.adapter.rooms;
-    return LIVE_LEVELS.flatMap((level) => [...(rooms.get(roomOf(unitId, level)) ?? [])]);
+    return LEVELS_OF[kind].flatMap((level) => [...(rooms.get(roomOf(unitId, level)) ?? [])]);
+  }
+
+  private hasMembers(kind: RoomKind, unitId: string): boolean {
+    const rooms = this.nsp.adapter.rooms;
+    return LEVELS_OF[kind].some((level) => (rooms.get(roomOf(unitId, level))?.size ?? 0) > 0);
   }
 
   /** Closes the sockets of ended sessions (signed out, timed out, user disabled or changed). */
@@ -272,11 +267,12 @@ export class LiveHub {
     return [...ids];
   }
 
-  private roomFor(unitId: string): Room {
-    let room = this.rooms.get(unitId);
+  private roomFor(kind: RoomKind, unitId: string): Room {
+    const key = roomKey(kind, unitId);
+    let room = this.rooms.get(key);
     if (!room) {
-      room = new Room(unitId, this.budget, Date.now());
-      this.rooms.set(unitId, room);
+      room = new Room(unitId, kind, this.budgets[kind], Date.now());
+      this.rooms.set(key, room);
     }
     return room;
   }
@@ -290,18 +286,20 @@ export class LiveHub {
     for (const id of [...beforePath, ...afterPath]) paths.add(id);
     const incidentPath = change.incident ? (JSON.parse(change.incident.path) as string[]) : [];
     for (const unitId of paths) {
-      if (this.membersOf(unitId).length === 0) continue;
-      const room = this.roomFor(unitId);
-      room.units.add(unitId);
-      for (const path of [beforePath, afterPath]) {
-        const child = this.deps.network.childOnPath(unitId, path);
-        if (child) room.units.add(child);
+      for (const kind of ROOM_KINDS) {
+        if (!this.hasMembers(kind, unitId)) continue;
+        const room = this.roomFor(kind, unitId);
+        room.units.add(unitId);
+        for (const path of [beforePath, afterPath]) {
+          const child = this.deps.network.childOnPath(unitId, path);
+          if (child) room.units.add(child);
+        }
+        for (const key of touched.districts)
+          if (key.startsWith(`${unitId}|`)) room.districts.add(key.slice(unitId.length + 1));
+        for (const f of touched.feeders) room.feeders.add(f);
+        room.addChange(change, incidentPath.includes(unitId) ? (change.incident ?? null) : null);
+        this.schedule(room);
       }
-      for (const key of touched.districts)
-        if (key.startsWith(`${unitId}|`)) room.districts.add(key.slice(unitId.length + 1));
-      for (const f of touched.feeders) room.feeders.add(f);
-      room.addChange(change, incidentPath.includes(unitId) ? (change.incident ?? null) : null);
-      this.schedule(room);
     }
   }
 
@@ -313,9 +311,9 @@ export class LiveHub {
 
   private flush(room: Room): void {
     room.timer = null;
-    const members = this.membersOf(room.unitId);
+    const members = this.membersOf(room.kind, room.unitId);
     if (members.length === 0) {
-      this.rooms.delete(room.unitId);
+      this.rooms.delete(roomKey(room.kind, room.unitId));
       return;
     }
     let receivers = 0;
@@ -331,7 +329,7 @@ export class LiveHub {
     // One broadcast per level: socket.io encodes the packet once and writes the same frame to
     // every socket of the room.
     const rooms = this.nsp.adapter.rooms;
-    for (const level of LIVE_LEVELS)
+    for (const level of LEVELS_OF[room.kind])
       if (rooms.get(roomOf(room.unitId, level))?.size)
         this.nsp.local
           .to(roomOf(room.unitId, level))
@@ -357,7 +355,7 @@ export class LiveHub {
         const unitId = socket.data.unitId;
         if (!unitId) continue;
         this.stats.resets++;
-        this.sendSnapshot(socket, unitId).catch((err: unknown) =>
+        this.sendSnapshot(socket, unitId, socket.data.level).catch((err: unknown) =>
           this.deps.log.error({ err }, "live: snapshot after lag failed"),
         );
       } else if (now - since > stalledForMs || buffered > 2 * maxBufferedBytes) {
@@ -371,7 +369,7 @@ export class LiveHub {
     for (const socket of this.nsp.sockets.values()) {
       const unitId = socket.data.unitId;
       if (!unitId || this.lagging.has(socket.id)) continue;
-      await this.sendSnapshot(socket, unitId);
+      await this.sendSnapshot(socket, unitId, socket.data.level);
     }
   }
 

@@ -1,21 +1,6 @@
-import type { Delta, Snapshot } from "../../shared/live.js";
+import type { Delta, LiveLevel, Snapshot } from "../../shared/live.js";
 import type { TicketEventView, TicketSummary } from "../../shared/tickets.js";
-import { allows, disclosureFor, type Viewer } from "../policies/index.js";
-import type { Network } from "../network/loaded-network.js";
 import { maskPersonalText } from "../tickets/present.js";
-
-/**
- * What one kind of screen gets of the live stream. `full`: the control room and admins; `masked`:
- * officers (tickets and feed with digits and free text masked); `counts`: roles that see only
- * summaries (minister, call centre): counts and outages, no ticket or feed at all.
- */
-export type LiveLevel = "full" | "masked" | "counts";
-export const LIVE_LEVELS: readonly LiveLevel[] = ["full", "masked", "counts"];
-
-export function liveLevelFor(network: Network, viewer: Viewer): LiveLevel {
-  if (!allows(network, viewer, "read")) return "counts";
-  return disclosureFor(viewer, "live") === "full" ? "full" : "masked";
-}
 
 const maskTicket = (t: TicketSummary): TicketSummary => ({
   ...t,
@@ -29,6 +14,10 @@ function maskEvent(e: TicketEventView): TicketEventView {
   return { ...e, data };
 }
 
+/**
+ * What one level (see LiveLevel; the policy picks it) gets of a snapshot or delta: `full` all of
+ * it, `masked` tickets and feed with digits and free text masked, `counts` no ticket or feed at all.
+ */
 export function redactSnapshot(s: Snapshot, level: LiveLevel): Snapshot {
   if (level === "full") return s;
   if (level === "counts") return { ...s, recent: [], urgent: [] };
@@ -37,6 +26,11 @@ export function redactSnapshot(s: Snapshot, level: LiveLevel): Snapshot {
 
 export function redactDelta(d: Delta, level: LiveLevel): Delta {
   if (level === "full") return d;
-  if (level === "counts") return { ...d, tickets: [], events: [] };
+  if (level === "counts") {
+    const counts: Delta = { ...d, tickets: [], events: [] };
+    // How many reports the feed left out is the feed's business, not a summary's.
+    delete counts.moreEvents;
+    return counts;
+  }
   return { ...d, tickets: d.tickets.map(maskTicket), events: d.events.map(maskEvent) };
 }

@@ -3,7 +3,10 @@ import {
   LIVE_BURST_BYTES,
   LIVE_BYTES_PER_SECOND,
   MAX_UPDATES_PER_SECOND,
+  SUMMARY_BYTES_PER_SECOND,
+  SUMMARY_UPDATES_PER_SECOND,
   type Delta,
+  type LiveLevel,
 } from "../../shared/live.js";
 import type { TicketChange } from "../events/bus.js";
 import { presentIncident } from "../incidents/incidents.js";
@@ -12,9 +15,6 @@ import type { IncidentRow } from "../store/schema.js";
 import type { EventRow, TicketRow } from "../store/store.js";
 import { presentEvent, presentTicket } from "../tickets/present.js";
 
-const MIN_INTERVAL_MS = 1000 / MAX_UPDATES_PER_SECOND;
-/** Under load a delta waits until the bucket holds this much, so updates come fewer and fuller. */
-const FLUSH_MIN_BYTES = 3000;
 /** Tickets a room's screens may be showing (snapshot lists and feed), most recent kept. */
 const SHOWN_LIMIT = 200;
 const REPORT_EVENTS = new Set(["created", "report_attached"]);
@@ -22,11 +22,32 @@ const REPORT_EVENTS = new Set(["created", "report_attached"]);
 export interface RoomBudget {
   bytesPerSecond: number;
   burstBytes: number;
+  /** Default MAX_UPDATES_PER_SECOND. */
+  updatesPerSecond?: number;
 }
 export const DEFAULT_BUDGET: RoomBudget = {
   bytesPerSecond: LIVE_BYTES_PER_SECOND,
   burstBytes: LIVE_BURST_BYTES,
+  updatesPerSecond: MAX_UPDATES_PER_SECOND,
 };
+export const SUMMARY_BUDGET: RoomBudget = {
+  bytesPerSecond: SUMMARY_BYTES_PER_SECOND,
+  burstBytes: SUMMARY_BYTES_PER_SECOND,
+  updatesPerSecond: SUMMARY_UPDATES_PER_SECOND,
+};
+
+/**
+ * A unit has up to two rooms: `stream` for the screens that show the feed and ticket lists (the
+ * full and masked levels, one delta redacted per level), `summary` for counts-level screens, with
+ * its own smaller budget and no feed or tickets gathered at all.
+ */
+export type RoomKind = "stream" | "summary";
+export const LEVELS_OF: Record<RoomKind, readonly LiveLevel[]> = {
+  stream: ["full", "masked"],
+  summary: ["counts"],
+};
+export const roomKindOf = (level: LiveLevel): RoomKind =>
+  level === "counts" ? "summary" : "stream";
 
 /**
  * What one room (the screens subscribed to one unit) still has to hear, and its byte budget.
@@ -48,14 +69,25 @@ export class Room {
   timer: NodeJS.Timeout | null = null;
   lastFlush = 0;
   private lastSeq = -1;
+  private readonly minIntervalMs: number;
+  /**
+   * Under load a delta waits until the bucket holds one interval's share of the budget, so a
+   * storm's updates come at the room's rate, evenly filled, and the bucket never runs far into
+   * debt (a coalescing tick of 100 ms for the stream, 250 ms for summaries).
+   */
+  private readonly flushMinBytes: number;
 
   constructor(
     readonly unitId: string,
+    readonly kind: RoomKind,
     private readonly budget: RoomBudget,
     now: number,
   ) {
     this.tokens = budget.burstBytes;
     this.refilledAt = now;
+    const perSecond = budget.updatesPerSecond ?? MAX_UPDATES_PER_SECOND;
+    this.minIntervalMs = 1000 / perSecond;
+    this.flushMinBytes = Math.min(budget.bytesPerSecond / perSecond, budget.burstBytes);
   }
 
   /** Remembers tickets a screen was just sent in a snapshot, so their changes reach it. */
@@ -71,6 +103,8 @@ export class Room {
 
   /** Records a committed change inside the unit (the caller has added the dirty counts). */
   addChange(change: TicketChange, incident: IncidentRow | null): void {
+    if (incident) this.incidents.set(incident.id, incident);
+    if (this.kind === "summary") return;
     const t = change.after;
     if (this.shown.has(t.number)) this.tickets.set(t.number, t);
     // A ticket waiting in the feed goes out as it is now, not as it was when reported.
@@ -83,7 +117,6 @@ export class Room {
         this.moreEvents++;
       }
     }
-    if (incident) this.incidents.set(incident.id, incident);
   }
 
   get dirty(): boolean {
@@ -105,15 +138,16 @@ export class Room {
   /** Milliseconds until the next delta may go out (0: now). */
   waitMs(now: number): number {
     this.refill(now);
-    const sinceLast = this.lastFlush + MIN_INTERVAL_MS - now;
-    const need = Math.min(FLUSH_MIN_BYTES, this.budget.burstBytes) - this.tokens;
+    const sinceLast = this.lastFlush + this.minIntervalMs - now;
+    const need = this.flushMinBytes - this.tokens;
     const forBytes = need > 0 ? (need * 1000) / this.budget.bytesPerSecond : 0;
     return Math.max(0, sinceLast, Math.ceil(forBytes));
   }
 
   /**
-   * The next delta within the budget. The unit's own counts and incidents always go; then the
-   * feed, the changed tickets shown, the children, districts and feeders while the budget lasts.
+   * The next delta within the budget. The unit's own counts always go, and the first waiting
+   * outage and report; then, while the budget lasts, the other outages, the feed, the children's
+   * and districts' counts, the changed tickets shown and the feeders' counts.
    */
   takeDelta(projections: Projections, now: number): { delta: Delta; bytes: number } {
     this.refill(now);
@@ -135,11 +169,18 @@ export class Room {
       feeders: {},
       tickets: [],
       events: [],
-      incidents: [...this.incidents.values()].map(presentIncident),
+      incidents: [],
     };
-    left -= 200 + JSON.stringify(own).length + JSON.stringify(delta.incidents).length;
+    left -= 200 + JSON.stringify(own).length;
     this.units.delete(unitId);
-    this.incidents.clear();
+    // Outages next (the alarms): as many as fit, the first always. A storm that raises and grows
+    // dozens at once must not push a delta past the budget; the rest go in the next one.
+    for (const [id, row] of this.incidents) {
+      const view = presentIncident(row);
+      if (!fits(JSON.stringify(view).length) && delta.incidents.length > 0) break;
+      delta.incidents.push(view);
+      this.incidents.delete(id);
+    }
 
     const sent = new Set<string>();
     const feed = this.feed;
@@ -166,12 +207,6 @@ export class Room {
     }
     if (dropped > 0) delta.moreEvents = dropped;
 
-    for (const [number, row] of this.tickets) {
-      const summary = presentTicket(row);
-      if (!fits(JSON.stringify(summary).length)) break;
-      delta.tickets.push(summary);
-      this.tickets.delete(number);
-    }
     for (const id of this.units) {
       const c = projections.counts(id);
       if (!fits(JSON.stringify(c).length + id.length + 4)) break;
@@ -183,6 +218,14 @@ export class Room {
       if (!fits(JSON.stringify(c).length + id.length + 4)) break;
       delta.districts[id] = c;
       this.districts.delete(id);
+    }
+    // Changed rows of the lists the screen shows: after the tiles and shading, before the map's
+    // feeders (the most numerous, and the least read at a glance).
+    for (const [number, row] of this.tickets) {
+      const summary = presentTicket(row);
+      if (!fits(JSON.stringify(summary).length)) break;
+      delta.tickets.push(summary);
+      this.tickets.delete(number);
     }
     for (const id of this.feeders) {
       const c = projections.mapCounts(id);

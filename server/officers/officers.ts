@@ -13,11 +13,25 @@ export class Officers {
   private byId = new Map<string, OfficerRow>();
   private byUnitRole = new Map<string, OfficerRow>();
 
+  /** Called after this process changed an officer (a cluster tells its other nodes to reload). */
+  onChanged: (() => void) | null = null;
+
   constructor(rows: OfficerRow[]) {
+    this.fill(rows);
+  }
+
+  private fill(rows: OfficerRow[]): void {
+    this.byId = new Map();
+    this.byUnitRole = new Map();
     for (const o of rows) {
       this.byId.set(o.id, o);
       this.byUnitRole.set(`${o.unit_id}:${o.role}`, o);
     }
+  }
+
+  /** Reloads from the store in place (another node changed an officer). */
+  async refresh(db: Kysely<Database>): Promise<void> {
+    this.fill(await db.selectFrom("officers").selectAll().execute());
   }
 
   static async load(db: Kysely<Database>): Promise<Officers> {
@@ -80,6 +94,7 @@ export class Officers {
       .execute();
     this.byId.set(id, updated);
     this.byUnitRole.set(`${o.unit_id}:${o.role}`, updated);
+    this.onChanged?.();
     return updated;
   }
 }

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely, Updateable } from "kysely";
 import type { Clock } from "../clock/clock.js";
 import type { SweepTask } from "../clock/sweeper.js";
-import type { Database } from "../store/schema.js";
+import type { Database, OutboxTable } from "../store/schema.js";
 import type { OutboxRow } from "./outbox.js";
 import { SendError } from "./send-error.js";
 
@@ -40,9 +40,50 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
+/** How long a claim holds: a node that dies mid-send leaves its messages to another after this. */
+export const CLAIM_MS = 60_000;
+
+/**
+ * Claims up to `limit` due messages for `owner` in one committed UPDATE and returns them. The
+ * status and claim conditions are repeated on the UPDATE itself, not only in the subquery: on
+ * PostgreSQL a second node's UPDATE waits for the first and then re-checks them against the
+ * committed row, so a row goes to one claimant; SQLite runs one writer at a time anyway.
+ */
+export async function claimDue(
+  db: Kysely<Database>,
+  owner: string,
+  now: Date,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const at = now.toISOString();
+  const until = new Date(now.getTime() + CLAIM_MS).toISOString();
+  const unclaimed = (eb: ExpressionBuilder<Database, "outbox">) =>
+    eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<", at)]);
+  const rows = await db
+    .updateTable("outbox")
+    .set({ claimed_by: owner, claimed_until: until })
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("outbox")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("next_attempt_at", "<=", at)
+        .where(unclaimed)
+        .orderBy("id")
+        .limit(limit),
+    )
+    .where("status", "=", "pending")
+    .where(unclaimed)
+    .returningAll()
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+}
+
 /**
  * Sends what is due from the outbox, one message at a time, marking each sent or scheduling a
  * retry. Runs on the clock's sweep; a message survives restarts until it is sent or gives up.
+ * Each batch is claimed for `owner` first, so several nodes (or an overlapping sweep) never send
+ * one message twice; the outcome is written only while the claim is still ours.
  */
 export function outboxSweep(
   db: Kysely<Database>,
@@ -50,35 +91,31 @@ export function outboxSweep(
   fallback: Sender,
   clock: Clock,
   log: Logger,
+  owner = `node-${process.pid}`,
 ): SweepTask {
+  const settle = (id: number, patch: Updateable<OutboxTable>) =>
+    db
+      .updateTable("outbox")
+      .set({ ...patch, claimed_by: null, claimed_until: null })
+      .where("id", "=", id)
+      .where("claimed_by", "=", owner)
+      .execute();
   return {
     name: "outbox",
     async run() {
-      const now = clock.now().toISOString();
-      const due = await db
-        .selectFrom("outbox")
-        .selectAll()
-        .where("status", "=", "pending")
-        .where("next_attempt_at", "<=", now)
-        .orderBy("id")
-        .limit(200)
-        .execute();
+      const due = await claimDue(db, owner, clock.now(), 200);
       for (const msg of due) {
         const sender = senders[msg.channel] ?? fallback;
         const at = clock.now().toISOString();
         try {
           const { externalId, notSent } = await sender.send(msg);
-          await db
-            .updateTable("outbox")
-            .set({
-              status: notSent ? "not_sent" : "sent",
-              attempts: msg.attempts + 1,
-              external_id: externalId,
-              updated_at: at,
-              last_error: notSent ?? null,
-            })
-            .where("id", "=", msg.id)
-            .execute();
+          await settle(msg.id, {
+            status: notSent ? "not_sent" : "sent",
+            attempts: msg.attempts + 1,
+            external_id: externalId,
+            updated_at: at,
+            last_error: notSent ?? null,
+          });
         } catch (err) {
           const attempts = msg.attempts + 1;
           const permanent = err instanceof SendError && err.permanent;
@@ -89,19 +126,13 @@ export function outboxSweep(
             { outbox: msg.id, channel: msg.channel, attempts, err: message },
             giveUp ? "outbound message failed for good" : "outbound message failed; will retry",
           );
-          await db
-            .updateTable("outbox")
-            .set({
-              status: giveUp ? "failed" : "pending",
-              attempts,
-              last_error: message.slice(0, 500),
-              next_attempt_at: new Date(
-                clock.now().getTime() + retryDelayMs(attempts),
-              ).toISOString(),
-              updated_at: at,
-            })
-            .where("id", "=", msg.id)
-            .execute();
+          await settle(msg.id, {
+            status: giveUp ? "failed" : "pending",
+            attempts,
+            last_error: message.slice(0, 500),
+            next_attempt_at: new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString(),
+            updated_at: at,
+          });
         }
       }
     },

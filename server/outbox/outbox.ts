@@ -1,3 +1,4 @@
+import { rowShape, runShaped } from "../store/compiled.js";
 import type { MessageKind } from "../../shared/outbox.js";
 import type { Insertable, Kysely, Selectable } from "kysely";
 import { findContact } from "../intake/contacts.js";
@@ -45,6 +46,8 @@ export interface OutboundMessage {
   params?: MessageParams;
   /** Queue at most one message with this key (a reply to one inbound message id). */
   dedupeKey?: string;
+  /** The template language when the sender knows the consumer's preference (notices). */
+  language?: "hi" | "en";
 }
 
 /**
@@ -65,7 +68,7 @@ export async function enqueueMessage(
     const windowOpen =
       contact !== undefined &&
       Date.parse(at) - Date.parse(contact.last_inbound_at) < WHATSAPP_WINDOW_MS;
-    const language = contact?.language === "en" ? "en" : "hi";
+    const language = msg.language ?? (contact?.language === "en" ? "en" : "hi");
     const composed = composeWhatsapp(msg, windowOpen, language);
     format = composed.format;
     payload = composed.payload ? JSON.stringify(composed.payload) : null;
@@ -91,12 +94,15 @@ export async function enqueueMessage(
     payload,
     dedupe_key: msg.dedupeKey ?? null,
   };
-  const r = await db
-    .insertInto("outbox")
-    .values(row)
-    .onConflict((oc) => oc.column("dedupe_key").doNothing())
-    .returning("id")
-    .executeTakeFirst();
+  // Every new ticket queues one or two of these: its SQL is compiled once (see store/compiled.ts).
+  const { columns, params } = rowShape(row);
+  const [r] = await runShaped(db, `outbox.insert:${columns}`, params, () =>
+    db
+      .insertInto("outbox")
+      .values(row)
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .returning("id"),
+  );
   return r ? Number(r.id) : null;
 }
 

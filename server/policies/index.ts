@@ -2,3 +2,5 @@
 export { allows, disclosureFor, roleMay, type Ability, type Disclosure } from "./abilities.js";
 export { canSeePath, canSeeUnit, defaultUnitFor } from "./units.js";
 export { ANONYMOUS, systemViewer, type Viewer } from "./viewer.js";
+export { liveLevelFor } from "./live.js";
+export { mayPublishContacts, publicOfficerPhone } from "./public.js";

@@ -36,6 +36,11 @@ export class Projections {
   private districtsByUnit = new Map<string, Set<string>>();
   private openFeeders = new Set<string>();
   private incidents = new Map<string, IncidentRow>();
+  /**
+   * Each counted ticket's last_seq as the last rebuild read it. In a cluster a change can arrive
+   * after a rebuild already read its result from the store; applying it again would count it twice.
+   */
+  private readSeq = new Map<number, number>();
 
   constructor(private readonly clock: Clock) {
     this.day = istDay(clock.now());
@@ -60,6 +65,7 @@ export class Projections {
       for (const t of await store.ticketsForProjection(istDayStart(next.day))) {
         next.contribute(t, 1, null);
         counted.set(t.id, t);
+        next.readSeq.set(t.id, Number(t.last_seq));
       }
       while (this.heardDuringRebuild.length) {
         const heard = this.heardDuringRebuild;
@@ -74,6 +80,7 @@ export class Projections {
           if (!now) return counted.delete(id);
           next.contribute(now, 1, null);
           counted.set(id, now);
+          next.readSeq.set(id, Number(now.last_seq));
         });
       }
       // Nothing is awaited from the loop's last check to here, so no change can fall in between.
@@ -83,6 +90,7 @@ export class Projections {
       this.districtsByUnit = next.districtsByUnit;
       this.openFeeders = next.openFeeders;
       this.incidents = next.incidents;
+      this.readSeq = next.readSeq;
       this.seq = Math.max(this.seq, next.seq);
     } finally {
       this.heardDuringRebuild = null;
@@ -96,6 +104,7 @@ export class Projections {
 
   apply(change: TicketChange): Touched {
     const touched: Touched = { units: new Set(), districts: new Set(), feeders: new Set() };
+    if (change.seq <= (this.readSeq.get(change.after.id) ?? 0)) return touched;
     if (change.before) this.contribute(change.before, -1, touched);
     this.contribute(change.after, 1, touched);
     this.applyIncident(change);

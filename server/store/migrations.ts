@@ -1,13 +1,14 @@
-import {
-  sql,
-  type ColumnDefinitionBuilder,
-  type Kysely,
-  type Migration,
-  type MigrationProvider,
-} from "kysely";
+import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 
-import { inboxMigration } from "../inbox/migration.js";
+import { inboxClaimMigration, inboxMessagesMigration, inboxMigration } from "../inbox/migration.js";
 import { channelMigrations } from "./migrations-channels.js";
+import { outboxClaimMigration } from "../cluster/migration.js";
+import { noticesMigration } from "../notices/migration.js";
+import { publicMigrations } from "../public/migration.js";
+import { pgMigrations } from "./migrations-pg.js";
+import { serialKey } from "./serial-key.js";
+import { accessMigration } from "./migrations-access.js";
+import { ticketIndexesMigration } from "./migration-ticket-indexes.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -16,10 +17,7 @@ export type Dialect = "sqlite" | "postgres";
  * PostgreSQL alike. Append new ones; never edit one that has shipped.
  */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  // An increasing integer key: SQLite's AUTOINCREMENT never reuses a value; PostgreSQL uses a sequence.
-  const serialType = dialect === "postgres" ? "bigserial" : "integer";
-  const serial = (c: ColumnDefinitionBuilder) =>
-    dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement();
+  const { serialType, serial } = serialKey(dialect);
   return {
     "0001_core": {
       async up(db: Kysely<unknown>) {
@@ -324,77 +322,25 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
-    "0003_access": {
-      async up(db: Kysely<unknown>) {
-        // Sign-ins: one role bound to one unit each; an officer's sign-in names its officer row.
-        await db.schema
-          .createTable("users")
-          .addColumn("id", serialType, serial)
-          .addColumn("username", "text", (c) => c.notNull().unique())
-          .addColumn("name", "text", (c) => c.notNull())
-          .addColumn("role", "text", (c) => c.notNull())
-          .addColumn("unit_id", "text", (c) => c.notNull())
-          .addColumn("officer_id", "text")
-          .addColumn("password_hash", "text", (c) => c.notNull())
-          .addColumn("disabled", "integer", (c) => c.notNull().defaultTo(0))
-          .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
-          .addColumn("created_at", "text", (c) => c.notNull())
-          .addColumn("last_sign_in_at", "text")
-          .execute();
-        // Server-side sessions: the cookie holds a random token; only its SHA-256 is stored.
-        await db.schema
-          .createTable("sessions")
-          .addColumn("id", "text", (c) => c.primaryKey())
-          .addColumn("user_id", "integer", (c) => c.notNull())
-          .addColumn("csrf_token", "text", (c) => c.notNull())
-          .addColumn("created_at", "text", (c) => c.notNull())
-          .addColumn("last_seen_at", "text", (c) => c.notNull())
-          .addColumn("address", "text", (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
-        await db.schema
-          .createTable("api_keys")
-          .addColumn("id", serialType, serial)
-          .addColumn("name", "text", (c) => c.notNull())
-          .addColumn("prefix", "text", (c) => c.notNull())
-          .addColumn("key_hash", "text", (c) => c.notNull().unique())
-          .addColumn("channels", "text", (c) => c.notNull())
-          .addColumn("rate_per_minute", "integer", (c) => c.notNull())
-          .addColumn("created_at", "text", (c) => c.notNull())
-          .addColumn("created_by", "text", (c) => c.notNull())
-          .addColumn("revoked_at", "text")
-          .addColumn("last_used_at", "text")
-          .execute();
-        await db.schema
-          .createTable("audit_log")
-          .addColumn("id", serialType, serial)
-          .addColumn("at", "text", (c) => c.notNull())
-          .addColumn("kind", "text", (c) => c.notNull())
-          .addColumn("actor", "text", (c) => c.notNull())
-          .addColumn("address", "text", (c) => c.notNull())
-          .addColumn("detail", "text", (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex("audit_kind").on("audit_log").columns(["kind", "id"]).execute();
-        await db.schema
-          .createIndex("audit_actor")
-          .on("audit_log")
-          .columns(["actor", "id"])
-          .execute();
-      },
-      async down(db: Kysely<unknown>) {
-        for (const t of ["audit_log", "api_keys", "sessions", "users"]) {
-          await sql`drop table if exists ${sql.table(t)}`.execute(db);
-        }
-      },
-    },
+    "0003_access": accessMigration(dialect),
     "0004_storm_inbox": inboxMigration(dialect),
+    "0005_storm_inbox_messages": inboxMessagesMigration(dialect),
+    "0005_storm_ticket_indexes": ticketIndexesMigration,
+    "0007_cluster_outbox_claim": outboxClaimMigration,
+    "0012_inboxclaim_inbox_claim": inboxClaimMigration,
   };
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations() {
-      return { ...migrations(dialect), ...channelMigrations() };
+      return {
+        ...migrations(dialect),
+        ...channelMigrations(),
+        ...pgMigrations(dialect),
+        "0008_notices_outages_and_shutdowns": noticesMigration(dialect),
+        ...publicMigrations(),
+      };
     },
   };
 }

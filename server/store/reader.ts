@@ -1,55 +1,73 @@
 import { normalisePhone } from "../tickets/phone.js";
 import { type Kysely } from "kysely";
-import { OPEN_STATUSES } from "../../shared/domain.js";
+import { OPEN_STATUSES, ROOT_UNIT_ID } from "../../shared/domain.js";
 import type { TicketQuery } from "../../shared/schemas.js";
+import { containsText } from "./like.js";
+import type { Dialect } from "./migrations.js";
 import type { Database } from "./schema.js";
 
 import type { ConsumerRow, EventRow, ReportRow, TicketRow } from "./rows.js";
+import { runShaped } from "./compiled.js";
 
 const OPEN = [...OPEN_STATUSES] as string[];
 
 /** Read queries, usable on the store and inside a transaction alike. */
 export class StoreReader {
-  constructor(protected readonly db: Kysely<Database>) {}
+  constructor(
+    protected readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {}
+
+  /**
+   * Inside a PostgreSQL transaction a command's read of the ticket it is about to change takes the
+   * row lock (SELECT ... FOR UPDATE), so a concurrent command on the same ticket waits for this
+   * one's commit and then reads what it wrote instead of overwriting it. SQLite has one writer.
+   */
+  protected get locksTickets(): boolean {
+    return false;
+  }
+
+  // The lookups every report makes use precompiled shapes (see compiled.ts).
 
   async findReportByIdempotencyKey(key: string): Promise<ReportRow | undefined> {
-    return this.db
-      .selectFrom("reports")
-      .selectAll()
-      .where("idempotency_key", "=", key)
-      .executeTakeFirst();
+    const [row] = await runShaped(this.db, "reports.byIdempotencyKey", [key], () =>
+      this.db.selectFrom("reports").selectAll().where("idempotency_key", "=", key),
+    );
+    return row;
   }
 
   async findReportByExternalId(
     channel: string,
     externalId: string,
   ): Promise<ReportRow | undefined> {
-    return this.db
-      .selectFrom("reports")
-      .selectAll()
-      .where("channel", "=", channel)
-      .where("external_id", "=", externalId)
-      .executeTakeFirst();
+    const [row] = await runShaped(this.db, "reports.byExternalId", [channel, externalId], () =>
+      this.db
+        .selectFrom("reports")
+        .selectAll()
+        .where("channel", "=", channel)
+        .where("external_id", "=", externalId),
+    );
+    return row;
   }
 
   async getTicket(id: number): Promise<TicketRow | undefined> {
-    return this.db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst();
+    const byId = () => this.db.selectFrom("tickets").selectAll().where("id", "=", id);
+    // Inside a PostgreSQL write transaction the row is locked until commit (see tx.ts).
+    if (this.locksTickets) return byId().forUpdate().executeTakeFirst();
+    const [row] = await runShaped(this.db, "tickets.byId", [id], byId);
+    return row;
   }
 
   async getTicketByNumber(number: string): Promise<TicketRow | undefined> {
-    return this.db
-      .selectFrom("tickets")
-      .selectAll()
-      .where("number", "=", number)
-      .executeTakeFirst();
+    const q = this.db.selectFrom("tickets").selectAll().where("number", "=", number);
+    return (this.locksTickets ? q.forUpdate() : q).executeTakeFirst();
   }
 
   async findConsumer(account: string): Promise<ConsumerRow | undefined> {
-    return this.db
-      .selectFrom("consumers")
-      .selectAll()
-      .where("account", "=", account)
-      .executeTakeFirst();
+    const [row] = await runShaped(this.db, "consumers.byAccount", [account], () =>
+      this.db.selectFrom("consumers").selectAll().where("account", "=", account),
+    );
+    return row;
   }
 
   /** The consumer's (or phone's) most recent open ticket of a category, for joining duplicates. */
@@ -59,19 +77,40 @@ export class StoreReader {
     since: string,
   ): Promise<TicketRow | undefined> {
     if (!by.account && !by.phone) return undefined;
-    let q = this.db
-      .selectFrom("tickets")
-      .selectAll()
-      .where("status", "in", OPEN)
-      .where("created_at", ">=", since)
-      .where((eb) =>
-        eb.or([
-          ...(by.account ? [eb("consumer_account", "=", by.account)] : []),
-          ...(by.phone ? [eb("phone", "=", by.phone)] : []),
-        ]),
-      );
-    q = category === null ? q.where("category", "is", null) : q.where("category", "=", category);
-    return q.orderBy("id", "desc").executeTakeFirst();
+    // One indexed lookup per key, not `account = ? or phone = ?`: with bound parameters SQLite's
+    // planner then prefers the (status, created_at) index and scans every open ticket.
+    const byAccount = by.account
+      ? await this.openTicketBy("consumer_account", by.account, category, since)
+      : undefined;
+    const byPhone = by.phone
+      ? await this.openTicketBy("phone", by.phone, category, since)
+      : undefined;
+    if (!byAccount || !byPhone) return byAccount ?? byPhone;
+    return byAccount.id >= byPhone.id ? byAccount : byPhone;
+  }
+
+  private async openTicketBy(
+    column: "consumer_account" | "phone",
+    value: string,
+    category: string | null,
+    since: string,
+  ): Promise<TicketRow | undefined> {
+    const params = [...OPEN, since, value, ...(category === null ? [] : [category]), 1];
+    const shape = `tickets.openBy:${column}:${category === null ? "uncategorised" : "category"}`;
+    const [row] = await runShaped(this.db, shape, params, () => {
+      const q = this.db
+        .selectFrom("tickets")
+        .selectAll()
+        .where("status", "in", OPEN)
+        .where("created_at", ">=", since)
+        .where(column, "=", value);
+      return (
+        category === null ? q.where("category", "is", null) : q.where("category", "=", category)
+      )
+        .orderBy("id", "desc")
+        .limit(1);
+    });
+    return row;
   }
 
   async openSupplyCutsOn(feederIds: string[]): Promise<TicketRow[]> {
@@ -109,23 +148,43 @@ export class StoreReader {
       .execute();
   }
 
+  /**
+   * The most recent or most urgent open tickets under a unit. One query per open status, each
+   * walking its (status, id) or (status, due_at) index and stopping at `limit`, then merged: one
+   * query over every open status would sort them all.
+   */
   async openTicketsUnder(
     unitId: string,
     order: "recent" | "urgent",
     limit: number,
   ): Promise<TicketRow[]> {
-    let q = this.db
-      .selectFrom("tickets")
-      .selectAll()
-      .where("status", "in", OPEN)
-      .where("id", "in", (eb) =>
-        eb.selectFrom("ticket_units").select("ticket_id").where("unit_id", "=", unitId),
-      );
-    q =
+    const perStatus = await Promise.all(
+      OPEN.map((status) => {
+        const all = this.db.selectFrom("tickets").selectAll().where("status", "=", status);
+        // Every ticket is under the root: without the membership test the index walk stops at
+        // `limit`; with it SQLite would look up every member first and sort them.
+        const root = unitId === ROOT_UNIT_ID;
+        const q = root
+          ? all
+          : all.where("id", "in", (eb) =>
+              eb.selectFrom("ticket_units").select("ticket_id").where("unit_id", "=", unitId),
+            );
+        const params = root ? [status, limit] : [status, unitId, limit];
+        const shape = `tickets.openUnder:${order}:${root ? "root" : "unit"}`;
+        return runShaped(this.db, shape, params, () =>
+          (order === "recent"
+            ? q.orderBy("id", "desc")
+            : q.orderBy("due_at", "asc").orderBy("id", "asc")
+          ).limit(limit),
+        );
+      }),
+    );
+    const byOrder =
       order === "recent"
-        ? q.orderBy("id", "desc")
-        : q.orderBy("due_at", "asc").orderBy("id", "asc");
-    return q.limit(limit).execute();
+        ? (a: TicketRow, b: TicketRow) => b.id - a.id
+        : (a: TicketRow, b: TicketRow) =>
+            (a.due_at ?? "").localeCompare(b.due_at ?? "") || a.id - b.id;
+    return perStatus.flat().sort(byOrder).slice(0, limit);
   }
 
   async listTickets(
@@ -150,12 +209,12 @@ export class StoreReader {
       base = base.where("needs_triage", "=", query.needsTriage === "true" ? 1 : 0);
     if (query.phone) base = base.where("phone", "=", normalisePhone(query.phone) ?? "");
     if (query.q) {
-      const like = `%${query.q.replace(/[%_\\]/g, (m) => "\\" + m)}%`;
+      const text = query.q;
       base = base.where((eb) =>
         eb.or([
-          eb("excerpt", "like", like),
-          eb("number", "like", like),
-          eb("consumer_account", "=", query.q!),
+          containsText(this.dialect, eb.ref("excerpt"), text),
+          containsText(this.dialect, eb.ref("number"), text),
+          eb("consumer_account", "=", text),
         ]),
       );
     }

@@ -1,4 +1,11 @@
-import type { Generated, Selectable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
+import type {
+  NoticeOptOutTable,
+  NoticeTable,
+  OutageAnnouncementTable,
+  ShutdownTable,
+} from "../notices/schema.js";
+import type { FuseCallCentreTable, PublicOfficerPhoneTable } from "../public/schema.js";
 
 /** Row types of the store, as Kysely sees them. Times are ISO-8601 UTC strings; booleans are 0/1. */
 export interface UnitTable {
@@ -24,6 +31,8 @@ export interface ConsumerTable {
   name: string;
   name_hi: string;
   phone: string;
+  /** hi | en for notices (0008); null: Hindi unless their messages say otherwise. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportTable {
@@ -144,6 +153,9 @@ export interface OutboxTable {
   payload: string | null;
   /** Set on replies to one inbound message, so a redelivery queues nothing new. */
   dedupe_key: string | null;
+  /** The node sending it now, and until when its claim holds (a dead node's claim expires). */
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
 
 export interface ChannelContactTable {
@@ -276,6 +288,13 @@ export interface Database {
   api_keys: ApiKeyTable;
   audit_log: AuditTable;
   inbox: InboxTable;
+  public_officer_phones: PublicOfficerPhoneTable;
+  fuse_call_centres: FuseCallCentreTable;
+  notices: NoticeTable;
+  outage_announcements: OutageAnnouncementTable;
+  shutdowns: ShutdownTable;
+  notice_opt_outs: NoticeOptOutTable;
+  inbox_failures: InboxFailureTable;
 }
 
 /** A channel delivery stored as received (after its signature check), then processed in order. */
@@ -290,4 +309,21 @@ export interface InboxTable {
   error: string | null;
   summary: string | null;
   processed_at: string | null;
+  /** Messages of the delivery processed so far, in order: the worker resumes at this one. */
+  messages_done: Generated<number>;
+  /** The node working through the delivery (see inbox/claims.ts), or null when nobody is. */
+  claimed_by: string | null;
+  /** When that claim lapses unless renewed: another node may then take the delivery over. */
+  claimed_until: string | null;
+}
+
+/** A message of an inbox delivery that could not be processed: recorded once, then skipped. */
+export interface InboxFailureTable {
+  inbox_id: number;
+  /** Its place in the delivery, from 0. */
+  position: number;
+  error: string;
+  /** The message as it came, JSON. */
+  message: string;
+  at: string;
 }

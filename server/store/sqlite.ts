@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from "kysely";
 import type { Database } from "./schema.js";
 import { Store } from "./store.js";
 
@@ -23,11 +30,33 @@ export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Sto
   // A bigger page cache keeps the hot indexes (tickets, events, consumers) in memory.
   sqlite.pragma("cache_size = -65536");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
   });
   const store = new Store(db, "sqlite");
   await store.migrate();
   return store;
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). Several processes may share
+ * the file (two nodes of a cluster on one machine): a deferred transaction that read first and then
+ * writes after another process committed fails with SQLITE_BUSY at once, past any busy timeout,
+ * while an immediate one waits its turn at BEGIN.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
 }
 
 /**

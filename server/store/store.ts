@@ -1,6 +1,7 @@
 import { Migrator, sql, type ControlledTransaction, type Insertable, type Kysely } from "kysely";
 import { OPEN_STATUSES } from "../../shared/domain.js";
 import type { Unit } from "../../shared/network.js";
+import { lockForTransaction, lockSession, unlockSession } from "./locks.js";
 import { migrationProvider, type Dialect } from "./migrations.js";
 import type { ConsumerTable, Database } from "./schema.js";
 
@@ -17,11 +18,13 @@ const OPEN = [...OPEN_STATUSES] as string[];
 
 /** The store: Nigrani's one persistence interface, the same on SQLite and PostgreSQL. */
 export class Store extends StoreReader {
-  constructor(
-    db: Kysely<Database>,
-    readonly dialect: Dialect,
-  ) {
-    super(db);
+  /** Transactions opened here that hold the events lock (PostgreSQL). */
+  private readonly eventsLocked = new WeakSet<Kysely<Database>>();
+  /** Whether commits may return before they are on disk (see setDurable). */
+  private durable = true;
+
+  constructor(db: Kysely<Database>, dialect: Dialect) {
+    super(db, dialect);
   }
 
   /** The Kysely handle, for modules that own their tables (outbox, officers, incidents, settings). */
@@ -30,7 +33,17 @@ export class Store extends StoreReader {
   }
 
   async migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.dialect) });
+    // On PostgreSQL the migrator's own tables go in the schema the store uses (the search_path's
+    // first), not whichever schema of the database happens to hold a table of that name.
+    const schema =
+      this.dialect === "postgres"
+        ? (await sql<{ s: string }>`select current_schema() as s`.execute(this.db)).rows[0].s
+        : undefined;
+    const migrator = new Migrator({
+      db: this.db,
+      provider: migrationProvider(this.dialect),
+      migrationTableSchema: schema,
+    });
     const { error } = await migrator.migrateToLatest();
     if (error) throw error;
   }
@@ -53,17 +66,88 @@ export class Store extends StoreReader {
       .execute();
   }
 
+  /**
+   * A write transaction. On PostgreSQL it first takes the events lock, held until it commits:
+   * write transactions that may append events run one after another across every node, so seq is
+   * assigned in commit order (a reader never sees N+1 committed before N; see StoreTx.insertEvent)
+   * and a command always reads the tickets its predecessors committed. Taking it first, before any
+   * row lock, means two writers can never deadlock on it. SQLite has one writer anyway.
+   */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new StoreTx(trx)));
+    return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === "postgres") await this.beginWrite(trx);
+      return fn(new StoreTx(trx, this.dialect, this.dialect === "postgres"));
+    });
+  }
+
+  private async beginWrite(trx: Kysely<Database>): Promise<void> {
+    await lockForTransaction(trx, "events");
+    if (!this.durable) await sql`set local synchronous_commit = off`.execute(trx);
+  }
+
+  /**
+   * While writing what would simply be written again after a crash (the demo's history), commits
+   * need not wait for the disk: SQLite's synchronous=OFF, PostgreSQL's synchronous_commit=off on
+   * each write transaction. A crash may lose the last commits, never consistency.
+   */
+  async setDurable(durable: boolean): Promise<void> {
+    this.durable = durable;
+    if (this.dialect === "sqlite")
+      await sql.raw(`pragma synchronous = ${durable ? "FULL" : "OFF"}`).execute(this.db);
   }
 
   /** A transaction the caller commits or rolls back itself (group commit with savepoints). */
-  startTransaction(): Promise<ControlledTransaction<Database>> {
-    return this.db.startTransaction().execute();
+  async startTransaction(): Promise<ControlledTransaction<Database>> {
+    const trx = await this.db.startTransaction().execute();
+    if (this.dialect !== "postgres") return trx;
+    try {
+      await this.beginWrite(trx);
+    } catch (err) {
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
+      throw err;
+    }
+    this.eventsLocked.add(trx);
+    return trx;
   }
 
   txFor(trx: Kysely<Database>): StoreTx {
-    return new StoreTx(trx);
+    return new StoreTx(trx, this.dialect, this.eventsLocked.has(trx));
+  }
+
+  /**
+   * Holds a lock no other node can take until the returned release is called: seeding an empty
+   * database (each seeder writes only what is absent, so a node that waited finds it all there and
+   * writes nothing). A session advisory lock on PostgreSQL, on a connection kept out of the pool
+   * meanwhile (so a node that dies releases it with its connection); SQLite's file has one process.
+   */
+  async holdLock(name: "seed"): Promise<() => Promise<void>> {
+    if (this.dialect !== "postgres") return async () => undefined;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let acquired!: (err?: unknown) => void;
+    const ready = new Promise<void>((resolve, reject) => {
+      acquired = (err) => (err === undefined ? resolve() : reject(err));
+    });
+    const held = this.db.connection().execute(async (conn) => {
+      try {
+        await lockSession(conn, name);
+      } catch (err) {
+        acquired(err);
+        return;
+      }
+      acquired();
+      await released;
+      await unlockSession(conn, name);
+    });
+    held.catch((err: unknown) => acquired(err));
+    await ready;
+    return async () => {
+      release();
+      await held;
+    };
   }
 
   // --- network ---------------------------------------------------------------------------------

@@ -21,6 +21,10 @@ import { deadlineFor, slaStateAt } from "./sla.js";
 import { writeChange } from "./writer.js";
 import { joinOpenIncident, saveWithChange } from "../incidents/commands.js";
 import { getIncident } from "../incidents/incidents.js";
+import { languageOf } from "../intake/contacts.js";
+import { answerWithNotice } from "../notices/replies.js";
+import type { ShutdownRow } from "../notices/schema.js";
+import { activeShutdownOn } from "../notices/shutdowns.js";
 
 export type { TicketContext } from "./context.js";
 
@@ -171,7 +175,17 @@ async function create(
   // Without a feeder, a known district sends the ticket to that district's control room.
   const waitsAt = feeder ?? (districtId ? ctx.network.districtUnit(districtId) : undefined);
   const path = waitsAt ? waitsAt.path : [ROOT_UNIT_ID];
-  const deadline = deadlineFor(ctx.settings.get().slaLimits, category, feeder, at);
+  // No supply inside a planned shutdown is expected: its SLA clock starts when the window ends.
+  const shutdown =
+    category === "supply_cut" && feeder
+      ? await activeShutdownOn(tx.kysely, feeder.id, at)
+      : undefined;
+  const deadline = deadlineFor(
+    ctx.settings.get().slaLimits,
+    category,
+    feeder,
+    shutdown ? shutdown.ends_at : at,
+  );
   const draft = {
     number: `TMP-${randomUUID()}`,
     status: "new",
@@ -229,6 +243,7 @@ async function create(
         confidence,
         feederId: feeder?.id ?? null,
         placedBy,
+        ...(shutdown ? { shutdownId: shutdown.id } : {}),
       },
     },
   ];
@@ -243,21 +258,25 @@ async function create(
     ticket = { ...ticket, ...joined.step.patch };
     events.push(...joined.step.events);
   }
-  const change = await writeChange(tx, null, ticket, events);
+  const change = await writeChange(tx, null, ticket, events, { ...draft, id });
   if (joined) await saveWithChange(tx, joined.incident, change, false);
-  await acknowledge(ctx, tx, change.after, r, otp, at);
-  if (routed && change.after.assignee_id)
+  await acknowledge(ctx, tx, change.after, r, { otp, reportId: report.id, shutdown }, at);
+  // The officer already knows of a planned shutdown; a complaint inside it is not news to them.
+  if (routed && change.after.assignee_id && !shutdown)
     await notifyOfficer(ctx, tx, change.after.assignee_id, change.after);
   return { ticket: change.after, report, created: true, change, changes: [change] };
 }
 
-/** Sends the consumer the ticket number and closure OTP on the channel they used. */
+/**
+ * Sends the consumer the ticket number and closure OTP on the channel they used, or the notice of
+ * the outage or shutdown their complaint is part of.
+ */
 async function acknowledge(
   ctx: TicketContext,
   tx: StoreTx,
   t: TicketRow,
   r: ReportToFile,
-  otp: string,
+  { otp, reportId, shutdown }: { otp: string; reportId: string; shutdown: ShutdownRow | undefined },
   at: string,
 ) {
   const channel = replyChannel(r.input.channel, t.phone);
@@ -267,6 +286,19 @@ async function acknowledge(
       : channel === "facebook" || channel === "instagram"
         ? (messagingSenderOf(r.raw) ?? "unknown")
         : (t.phone ?? "unknown");
+  // Part of an announced outage or a planned shutdown: the notice answers it, not a ticket number.
+  if (
+    channel &&
+    (await answerWithNotice(tx.kysely, ctx.network, t, {
+      channel,
+      recipient,
+      language: languageOf(r.input.text) ?? "hi",
+      reportId,
+      shutdown,
+      at,
+    }))
+  )
+    return;
   const link = trackUrl(ctx.publicUrl, ctx.otpSecret, t.number);
   await enqueueMessage(
     tx.kysely,

@@ -2,11 +2,12 @@ import type { Clock } from "../clock/clock.js";
 import type { Network } from "../network/loaded-network.js";
 import type { Officers } from "../officers/officers.js";
 import type { SettingsStore } from "./settings.js";
-import type { TicketWriter } from "./writer.js";
+import type { CommandRunner } from "./writer.js";
 
 /** What every ticket command needs. */
 export interface TicketContext {
-  writer: TicketWriter;
+  /** The ticket writer, or inside a batch of the inbox that batch's transaction. */
+  writer: CommandRunner;
   network: Network;
   clock: Clock;
   settings: SettingsStore;

@@ -40,6 +40,8 @@ export const DEFAULT_SETTINGS: LifecycleSettings = {
 /** Settings live in the store so an administrator's change survives restarts; reads are in memory. */
 export class SettingsStore {
   private current: LifecycleSettings = DEFAULT_SETTINGS;
+  /** Called after this process changed the settings (a cluster tells its other nodes to reload). */
+  onChanged: (() => void) | null = null;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -67,6 +69,7 @@ export class SettingsStore {
       .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at: at }))
       .execute();
     this.current = next;
+    this.onChanged?.();
     return next;
   }
 }

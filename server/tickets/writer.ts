@@ -4,6 +4,11 @@ import type { TicketTable } from "../store/schema.js";
 import type { NewEvent, Store, StoreTx, TicketRow } from "../store/store.js";
 
 type Work<T> = (tx: StoreTx) => Promise<T>;
+
+/** What ticket commands commit through (the writer; a test may stand in for it). */
+export interface CommandRunner {
+  commit<T extends { changes: TicketChange[] }>(work: Work<T>): Promise<T>;
+}
 interface Queued {
   work: Work<{ changes: TicketChange[] }>;
   resolve(value: unknown): void;
@@ -22,7 +27,7 @@ const MAX_GROUP = 64;
  * savepoint. A command that fails rolls back to its savepoint and fails alone; the rest commit
  * with one fsync. A caller's promise resolves only after the commit that holds its work.
  */
-export class TicketWriter {
+export class TicketWriter implements CommandRunner {
   private queue: Queued[] = [];
   private running = false;
 
@@ -108,24 +113,25 @@ export class TicketWriter {
 
 /**
  * Applies a patch to a ticket inside a transaction and appends its events; returns the change.
- * The ticket's `last_seq` becomes the seq of its newest event.
+ * The ticket's `last_seq` becomes the seq of its newest event. For a new ticket (`before` null)
+ * `stored` is the row as its insert wrote it, so only what changed since is written again.
  */
 export async function writeChange(
   tx: StoreTx,
   before: TicketRow | null,
   after: TicketRow,
   events: NewEvent[],
+  stored: TicketRow | null = before,
 ): Promise<TicketChange> {
   const path = JSON.parse(after.path) as string[];
-  const rows = [];
-  for (const e of events) rows.push(await tx.insertEvent(after.id, path, e));
-  const lastSeq = rows.length ? Number(rows[rows.length - 1].seq) : after.last_seq;
+  const rows = await tx.insertEvents(after.id, path, events);
+  const lastSeq = rows.length ? rows[rows.length - 1].seq : after.last_seq;
   const final: TicketRow = { ...after, last_seq: lastSeq };
   // Only the columns that changed: SQLite rewrites an index entry for every indexed column in SET.
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(final) as [keyof TicketRow, unknown][])
-    if (key !== "id" && (!before || before[key] !== value)) patch[key] = value;
+    if (key !== "id" && (!stored || stored[key] !== value)) patch[key] = value;
   if (Object.keys(patch).length) await tx.updateTicket(after.id, patch as Updateable<TicketTable>);
-  if (!before || before.path !== after.path) await tx.setTicketUnits(after.id, path);
+  if (!before || before.path !== after.path) await tx.setTicketUnits(after.id, path, !before);
   return { seq: lastSeq, before, after: final, events: rows };
 }

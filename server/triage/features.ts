@@ -4,6 +4,7 @@
  * and "bijliii" share most grams) and the phonetic skeleton of each word and word pair (so
  * "मीटर तेज़" and "meter tez" share evidence across scripts).
  */
+import { memoised } from "./memo.js";
 import { normaliseForModel, phoneticKey, words } from "./normalise.js";
 
 const MIN_GRAM = 3;
@@ -21,7 +22,7 @@ export function extractFeatures(text: string): string[] {
     out.add("w:" + w);
     if (prevWord) out.add("b:" + prevWord + "_" + w);
     prevWord = w;
-    if (!PLACEHOLDERS.has(w)) addGrams(out, w);
+    if (!PLACEHOLDERS.has(w)) for (const g of gramsOf(w)) out.add(g);
     const key = PLACEHOLDERS.has(w) ? w : phoneticKey(w);
     if (key) {
       out.add("k:" + key);
@@ -32,10 +33,13 @@ export function extractFeatures(text: string): string[] {
   return [...out];
 }
 
-function addGrams(out: Set<string>, word: string): void {
+/** A word's character-gram features, in the order they were always added (remembered per word). */
+const gramsOf = memoised((word: string): string[] => {
   // Emoji and other astral characters are gone after normalisation, so UTF-16 slicing is safe.
   const padded = " " + word + " ";
+  const grams: string[] = [];
   for (let n = MIN_GRAM; n <= MAX_GRAM; n++) {
-    for (let i = 0; i + n <= padded.length; i++) out.add("c:" + padded.slice(i, i + n));
+    for (let i = 0; i + n <= padded.length; i++) grams.push("c:" + padded.slice(i, i + n));
   }
-}
+  return grams;
+});

@@ -34,6 +34,8 @@ export interface Entry {
 
 export interface Gazetteer {
   phrases: Map<string, Entry[]>;
+  /** Every phrase's leading words ("gomti", "gomti nagar" of "gomti nagar extension"). */
+  prefixes: Set<string>;
   maxWords: number;
   districts: Map<string, GazetteerDistrict & { state: string | null }>;
   units: Map<string, GazetteerUnit>;
@@ -94,6 +96,7 @@ export function buildGazetteer(
   const common = new Set(data.common.map(phraseKey));
   const g: Gazetteer = {
     phrases: new Map(),
+    prefixes: new Set(),
     maxWords: 1,
     districts: new Map(districts.map((d) => [d.id, { ...d, state: stateOf.get(d.id) ?? null }])),
     units: new Map(),
@@ -110,7 +113,9 @@ export function buildGazetteer(
       const list = g.phrases.get(k) ?? [];
       list.push({ kind, districts: ds, unitIds, common: isCommon });
       g.phrases.set(k, list);
-      g.maxWords = Math.max(g.maxWords, k.split(" ").length);
+      const words = k.split(" ");
+      g.maxWords = Math.max(g.maxWords, words.length);
+      for (let n = 1; n <= words.length; n++) g.prefixes.add(words.slice(0, n).join(" "));
     }
     if (
       (kind === "district" || kind === "alias") &&

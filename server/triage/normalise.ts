@@ -4,6 +4,7 @@
  * carries no meaning (Unicode forms, nukta, nasal marks, case, numbers, handles, emoji) so the
  * model sees one spelling where people write several.
  */
+import { memoised } from "./memo.js";
 
 const ANUSVARA = "\u0902";
 const CHANDRABINDU = "\u0901";
@@ -145,7 +146,9 @@ const LATIN_KEY_RULES: [RegExp, string][] = [
  * kept), doubled letters collapsed. बिजली, bijli, bijlee and bijly all give "bjl"; मीटर, meter
  * and mtr give "mtr". Used as an extra feature so Hindi and Hinglish share evidence.
  */
-export function phoneticKey(word: string): string {
+export const phoneticKey: (word: string) => string = memoised(skeletonOf);
+
+function skeletonOf(word: string): string {
   let out: string;
   if (/[\u0900-\u097F]/.test(word)) {
     const first = word[0];

@@ -2,6 +2,7 @@
  * Text handling for the locator: place keys that fold spelling variants, and the tokenisation of
  * a complaint into words with their offsets, hashtags and handles.
  */
+import { memoised } from "./memo.js";
 import { basicFold } from "./normalise.js";
 
 /**
@@ -9,7 +10,9 @@ import { basicFold } from "./normalise.js";
  * names: Devanagari vowel length (लखनऊ/लखनउ), Latin doubled letters (Allahabad/Allahbad),
  * ee/oo/aa, aspiration (Gorakhpur/Gorakpur), z/j, w/v, y/i.
  */
-export function placeKey(word: string): string {
+export const placeKey: (word: string) => string = memoised(foldPlaceWord);
+
+function foldPlaceWord(word: string): string {
   const w = basicFold(word);
   if (/[\u0900-\u097F]/.test(w)) {
     return w

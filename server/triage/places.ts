@@ -127,16 +127,20 @@ export function findPlace(text: string, gazetteer: Gazetteer = districtGazetteer
   };
 }
 
-/** Greedy longest-match scan for place phrases (or, with `units`, substation and feeder names). */
+/**
+ * Greedy longest-match scan for place phrases (or, with `units`, substation and feeder names).
+ * Phrases are grown a word at a time only while some phrase starts with them, so a word that
+ * begins no place name costs one lookup.
+ */
 function scan(tokens: Token[], g: Gazetteer, units: boolean): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length;) {
     let found: { entries: Entry[]; n: number } | null = null;
-    for (let n = Math.min(g.maxWords, tokens.length - i); n >= 1 && !found; n--) {
-      const words = tokens.slice(i, i + n).map((t) => t.key);
-      const entries = (g.phrases.get(words.join(" ")) ?? []).filter(
-        (e) => (e.kind === "unit") === units,
-      );
+    let phrase = "";
+    for (let n = 1; n <= Math.min(g.maxWords, tokens.length - i); n++) {
+      phrase = n === 1 ? tokens[i].key : `${phrase} ${tokens[i + n - 1].key}`;
+      if (!g.prefixes.has(phrase)) break;
+      const entries = (g.phrases.get(phrase) ?? []).filter((e) => (e.kind === "unit") === units);
       if (entries.length > 0) found = { entries, n };
     }
     if (!found && !units) found = fuzzy(tokens[i], g);

@@ -31,10 +31,25 @@ import { categorise } from "../../server/triage/categorise.js";
 import type { ReportInput } from "../../shared/schemas.js";
 import type { Command, Reply } from "./protocol.js";
 import { round } from "./stats.js";
+import { scaleFigures, type ScaleFigures } from "./scale.js";
+import { benchPostgres } from "./postgres.js";
+import { profiled } from "./profile.js";
+import { clusterFanout } from "./cluster.js";
 import { signIn } from "../support/auth.js";
 import { CHANNELS } from "../../shared/domain.js";
 
 const QUICK = process.argv.includes("--quick");
+/** `--only=ingest,webhook`: run just those parts (for profiling one path); the JSON line omits the rest. */
+const ONLY = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const part = (name: string) => !ONLY || ONLY.includes(name);
+/**
+ * `--scale`: also measure cold start and the snapshot on a store of BENCH_SCALE_OPEN open and
+ * BENCH_SCALE_HISTORY closed tickets (100,000 and 1,000,000 by default), built with bulk inserts.
+ */
+const SCALE = process.argv.includes("--scale");
 const env = (k: string, quick: number, full: number) =>
   Number(process.env[k] ?? (QUICK ? quick : full));
 const FEEDERS = env("BENCH_FEEDERS", 3000, 20_000);
@@ -126,6 +141,34 @@ function whatsappDelivery(n: number): string {
   });
 }
 
+/** One signed 1,000-message delivery: time to its 200 (stored), then messages filed a second. */
+async function webhookFigures(
+  app: NigraniApp,
+  url: string,
+): Promise<{ ackMs: number; perS: number; cpuMs: number }> {
+  const body = whatsappDelivery(1000);
+  const signature = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const res = await fetch(`${url}/webhooks/whatsapp`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+    body,
+  });
+  await res.arrayBuffer();
+  const ackMs = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+  line("webhook_1000_ack_ms", ackMs, "ms");
+  // The 200 means "stored"; the inbox worker then files the messages.
+  await app.inbox.whenIdle();
+  const perS = 1000 / ((performance.now() - t0) / 1000);
+  line("webhook_messages_per_s", perS, "/s");
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / 1000;
+  line("webhook_server_cpu_ms_per_message", cpuMs, "ms");
+  return { ackMs, perS, cpuMs };
+}
+
 async function main(): Promise<void> {
   const cores = os.cpus();
   console.log(
@@ -164,99 +207,146 @@ async function main(): Promise<void> {
   line("categorise_per_s", categorisePerS, "/s");
   const load = startLoad();
 
-  const ingest = expect(
-    await load.send({ type: "ingest", url, reports: inputs.slice(0, INGEST_N), inFlight: 64 }),
-    "ingest",
-  );
-  line("ingest_http_per_s (64 in flight)", ingest.perS, "/s");
-  line("ingest_ack_p99_ms", ingest.ackP99, "ms");
+  let ingest: Extract<Reply, { type: "ingest" }> | null = null;
+  let ingestCpuMs = 0;
+  if (part("ingest")) {
+    // CPU the server spent per report: unlike the rate, it barely moves when the machine is shared.
+    const cpu0 = process.cpuUsage();
+    ingest = expect(
+      await profiled("ingest", () =>
+        load.send({ type: "ingest", url, reports: inputs.slice(0, INGEST_N), inFlight: 64 }),
+      ),
+      "ingest",
+    );
+    line("ingest_http_per_s (64 in flight)", ingest.perS, "/s");
+    line("ingest_ack_p99_ms", ingest.ackP99, "ms");
+    const cpu = process.cpuUsage(cpu0);
+    ingestCpuMs = (cpu.user + cpu.system) / 1000 / INGEST_N;
+    line("ingest_server_cpu_ms_per_report", ingestCpuMs, "ms");
+  }
 
-  const body = whatsappDelivery(1000);
-  const signature = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
-  t0 = performance.now();
-  const res = await fetch(`${url}/webhooks/whatsapp`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-hub-signature-256": signature },
-    body,
-  });
-  await res.arrayBuffer();
-  const webhookAckMs = performance.now() - t0;
-  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-  line("webhook_1000_ack_ms", webhookAckMs, "ms");
-  // The 200 means "stored"; the inbox worker then files the messages.
-  await app.inbox.whenIdle();
-  const webhookPerS = 1000 / ((performance.now() - t0) / 1000);
-  line("webhook_messages_per_s", webhookPerS, "/s");
+  let webhook: { ackMs: number; perS: number; cpuMs: number } | null = null;
+  if (part("webhook")) webhook = await profiled("webhook", () => webhookFigures(app, url));
 
-  const recent = new RecentChanges();
-  t0 = performance.now();
-  const snap = await buildSnapshot({ ...app, recent }, "network");
-  const snapshotMs = performance.now() - t0;
-  const snapshotBytes = Buffer.byteLength(JSON.stringify(snap));
-  // The snapshot's counts are the projections' live objects: read them before anything changes.
-  const snapshotOpen = snap.unit.open;
-  line("snapshot_ms", snapshotMs, `ms (${snapshotOpen} open)`);
-  line("snapshot_bytes", snapshotBytes);
+  let snapshot: { ms: number; bytes: number; open: number } | null = null;
+  if (part("snapshot")) {
+    const recent = new RecentChanges();
+    t0 = performance.now();
+    const snap = await buildSnapshot({ ...app, recent }, "network");
+    const ms = performance.now() - t0;
+    // The snapshot's counts are the projections' live objects: read them before anything changes.
+    snapshot = { ms, bytes: Buffer.byteLength(JSON.stringify(snap)), open: snap.unit.open };
+    line("snapshot_ms", ms, `ms (${snapshot.open} open)`);
+    line("snapshot_bytes", snapshot.bytes);
+  }
 
-  expect(await load.send({ type: "connect", url, screens: SCREENS }), "connected");
+  let storm: Extract<Reply, { type: "storm" }> | null = null;
+  let lone: Extract<Reply, { type: "lone" }> | null = null;
+  let exact = false;
   const lag = monitorEventLoopDelay({ resolution: 10 });
-  lag.enable();
-  const storm = expect(
-    await load.send({
-      type: "storm",
-      reports: inputs.slice(INGEST_N, INGEST_N + stormN),
-      rate: RATE,
-    }),
-    "storm",
-  );
-  lag.disable();
-  const rootOpen = app.projections.counts("network").open;
-  const exact = storm.opens.every((o) => o === rootOpen);
-  line("fanout_rate_achieved", storm.rate, "/s");
-  line("fanout_p50_ms", storm.p50, "ms");
-  line("fanout_p99_ms", storm.p99, "ms");
-  line("fanout_bytes_per_screen_s", storm.bytesPerScreenS, "B/s");
-  line("fanout_exact", String(exact));
-  line("loop_lag_p99_ms", lag.percentile(99) / 1e6, "ms");
-  const lone = expect(
-    await load.send({ type: "lone", reports: inputs.slice(INGEST_N + stormN), gapMs: 400 }),
-    "lone",
-  );
-  line("fanout_lone_p99_ms", lone.p99, "ms");
+  if (part("fanout")) {
+    expect(await load.send({ type: "connect", url, screens: SCREENS }), "connected");
+    lag.enable();
+    storm = expect(
+      await load.send({
+        type: "storm",
+        reports: inputs.slice(INGEST_N, INGEST_N + stormN),
+        rate: RATE,
+      }),
+      "storm",
+    );
+    lag.disable();
+    const rootOpen = app.projections.counts("network").open;
+    exact = storm.opens.every((o) => o === rootOpen);
+    line("fanout_rate_achieved", storm.rate, "/s");
+    line("fanout_p50_ms", storm.p50, "ms");
+    line("fanout_p99_ms", storm.p99, "ms");
+    line("fanout_bytes_per_screen_s", storm.bytesPerScreenS, "B/s");
+    line("fanout_exact", String(exact));
+    line("loop_lag_p99_ms", lag.percentile(99) / 1e6, "ms");
+    lone = expect(
+      await load.send({ type: "lone", reports: inputs.slice(INGEST_N + stormN), gapMs: 400 }),
+      "lone",
+    );
+    line("fanout_lone_p99_ms", lone.p99, "ms");
+  }
   await load.send({ type: "exit" });
 
   const tickets = app.projections.counts("network").open;
   await app.close();
-  t0 = performance.now();
-  app = await createApp({ config });
-  const coldStartS = (performance.now() - t0) / 1000;
-  line("cold_start_s", coldStartS, `s (${tickets} open tickets)`);
-  await app.close();
+  let coldStartS: number | null = null;
+  if (part("cold")) {
+    t0 = performance.now();
+    app = await createApp({ config });
+    coldStartS = (performance.now() - t0) / 1000;
+    line("cold_start_s", coldStartS, `s (${tickets} open tickets)`);
+    await app.close();
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
 
+  let scale: ScaleFigures | null = null;
+  if (SCALE) {
+    const open = Number(process.env.BENCH_SCALE_OPEN ?? 100_000);
+    const history = Number(process.env.BENCH_SCALE_HISTORY ?? 1_000_000);
+    scale = await scaleFigures({ ...config, DATA_DIR: tmp("scale") }, open, history);
+    line("scale_build_s", scale.buildS, `s (${open} open, ${history} closed, bulk insert)`);
+    line("scale_cold_start_s", scale.coldStartS, "s");
+    line("scale_snapshot_ms", scale.snapshotMs, `ms (${scale.snapshotOpen} open)`);
+    line("scale_snapshot_bytes", scale.snapshotBytes);
+  }
+
+  // Two nodes joined by Redis (REDIS_URL, default the local one): see test/bench/cluster.ts.
+  let cluster: Awaited<ReturnType<typeof clusterFanout>> | null = null;
+  if (part("cluster")) {
+    cluster = await clusterFanout({
+      redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      screensPerNode: env("BENCH_CLUSTER_SCREENS", 25, 100),
+      rate: env("BENCH_CLUSTER_RATE", 20, 40),
+      seconds: env("BENCH_CLUSTER_S", 8, 15),
+    });
+    line("cluster_same_node_p99_ms", cluster.same_node_p99_ms, "ms");
+    line("cluster_cross_node_p99_ms", cluster.cross_node_p99_ms, "ms");
+    line("cluster_exact", String(cluster.exact));
+  }
+
+  const postgres = part("postgres")
+    ? await benchPostgres(config, inputs.slice(0, INGEST_N), QUICK ? 500 : 2000, line)
+    : null;
   const r = (x: number) => round(x);
   console.log(
     JSON.stringify({
       machine: { cores: cores.length, model: cores[0]?.model, quick: QUICK, feeders: FEEDERS },
-      ingest: {
+      ingest: ingest && {
         per_s: r(ingest.perS),
         raw_per_s: r(rawPerS),
         ratio: r(ingest.perS / rawPerS),
         ack_p99_ms: r(ingest.ackP99),
+        cpu_ms_per_report: r(ingestCpuMs),
       },
-      webhook: { ack_ms: r(webhookAckMs), per_s: r(webhookPerS) },
-      fanout: {
-        clients: SCREENS,
-        rate: r(storm.rate),
-        p50_ms: r(storm.p50),
-        p99_ms: r(storm.p99),
-        lone_p99_ms: r(lone.p99),
-        bytes_per_screen_s: r(storm.bytesPerScreenS),
-        exact,
+      postgres,
+      webhook: webhook && {
+        ack_ms: r(webhook.ackMs),
+        per_s: r(webhook.perS),
+        cpu_ms_per_message: r(webhook.cpuMs),
       },
-      snapshot: { ms: r(snapshotMs), bytes: snapshotBytes, open: snapshotOpen },
-      cold_start_s: r(coldStartS),
-      loop_lag_p99_ms: r(lag.percentile(99) / 1e6),
+      fanout: storm &&
+        lone && {
+          clients: SCREENS,
+          rate: r(storm.rate),
+          p50_ms: r(storm.p50),
+          p99_ms: r(storm.p99),
+          lone_p99_ms: r(lone.p99),
+          bytes_per_screen_s: r(storm.bytesPerScreenS),
+          exact,
+        },
+      // At scale when measured (--scale), else on the data this run wrote.
+      snapshot: scale
+        ? { ms: r(scale.snapshotMs), bytes: scale.snapshotBytes, open: scale.snapshotOpen }
+        : snapshot && { ms: r(snapshot.ms), bytes: snapshot.bytes, open: snapshot.open },
+      cold_start_s: scale ? r(scale.coldStartS) : coldStartS === null ? null : r(coldStartS),
+      scale: scale && { open: scale.open, history: scale.history, build_s: r(scale.buildS) },
+      loop_lag_p99_ms: storm ? r(lag.percentile(99) / 1e6) : null,
+      cluster_fanout: cluster,
       categorise_per_s: r(categorisePerS),
       network_generate_ms: r(networkMs),
     }),

@@ -66,6 +66,7 @@ const ALL = [
   "Network",
   "Triage",
   "Quick entry",
+  "Notices",
   "Admin",
   "Summary",
   "Wall mode",
@@ -99,11 +100,11 @@ describe("signing in", () => {
       agent: { path: /\/intake$/, nav: ["Quick entry", "About"] },
       "se.gorakhpur": {
         path: new RegExp(`/units/${unitOf("se.gorakhpur")}$`),
-        nav: ["My unit", "Triage", "Admin", "About"],
+        nav: ["My unit", "Triage", "Notices", "Admin", "About"],
       },
       "xen.varanasi": {
         path: new RegExp(`/units/${unitOf("xen.varanasi")}$`),
-        nav: ["My unit", "Triage", "Admin", "About"],
+        nav: ["My unit", "Triage", "Notices", "Admin", "About"],
       },
     };
     for (const [username, want] of Object.entries(expected)) {

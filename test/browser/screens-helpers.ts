@@ -3,7 +3,8 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
 import { signIn, type DemoUser } from "../support/auth.js";
-import { apiFetch, postReport } from "../support/server.js";
+import { ingestReport } from "../../server/intake/ingest.js";
+import { apiFetch, postReport, type TestServer } from "../support/server.js";
 
 /** Shared by the screens-*.test.ts browser tests: one way to start chromium, seed and screenshot. */
 
@@ -96,6 +97,28 @@ const TEXTS = [
   },
 ] as const;
 
+/**
+ * Report `i` of a seed: its feeder (spread over the network by a stride prime to its size) and a
+ * text; `parallel` workers take the next index until `count` are filed.
+ */
+async function seedWith(
+  feeders: readonly Unit[],
+  count: number,
+  opts: { offset?: number; parallel?: number },
+  parallelDefault: number,
+  file: (i: number, feeder: Unit, text: (typeof TEXTS)[number]) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const f = feeders[(i * 7919 + (opts.offset ?? 0)) % feeders.length];
+      await file(i, f, TEXTS[i % TEXTS.length]);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.parallel ?? parallelDefault }, worker));
+}
+
 /** Files `count` reports spread over the feeders, `parallel` at a time (the writer groups commits). */
 export async function seed(
   url: string,
@@ -103,18 +126,31 @@ export async function seed(
   count: number,
   opts: { offset?: number; parallel?: number } = {},
 ): Promise<void> {
-  const parallel = opts.parallel ?? 8;
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const f = feeders[(i * 7919 + (opts.offset ?? 0)) % feeders.length];
-      const t = TEXTS[i % TEXTS.length];
-      const res = await postReport(url, { ...t, lat: f.lat, lon: f.lon });
-      if (res.status !== 201) throw new Error(`seed report: HTTP ${res.status}`);
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+  await seedWith(feeders, count, opts, 8, async (_i, f, t) => {
+    const res = await postReport(url, { ...t, lat: f.lat, lon: f.lon });
+    if (res.status !== 201) throw new Error(`seed report: HTTP ${res.status}`);
+  });
+}
+
+/**
+ * Files `count` reports spread over the feeders through the intake itself (the same command path
+ * as the HTTP route, without its round trips): 10,000 open tickets in seconds rather than minutes.
+ */
+export async function seedInProcess(
+  server: TestServer,
+  feeders: readonly Unit[],
+  count: number,
+  opts: { offset?: number; parallel?: number } = {},
+): Promise<void> {
+  await seedWith(feeders, count, opts, 64, async (i, f, t) => {
+    // Different phones: each report is its own ticket, not a repeat of the last one.
+    await ingestReport(server.app.intake, {
+      ...t,
+      lat: f.lat,
+      lon: f.lon,
+      phone: `9${String(300_000_000 + i + 100_000 * (opts.offset ?? 0))}`,
+    });
+  });
 }
 
 let outages = 0;
@@ -140,7 +176,14 @@ export async function causeOutage(url: string, feeder: Unit): Promise<void> {
 
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+  // A shared 2-core machine under load can starve the renderer for seconds: wait longer than
+  // Playwright's default rather than fail a picture of a page that is fine.
+  await page.screenshot({
+    path: path.join(SHOTS, `${name}.png`),
+    fullPage,
+    animations: "disabled",
+    timeout: 45_000,
+  });
 }
 
 /** Digits of a figure as shown ("12,34,567" or "₹1,234" -> 1234567 / 1234); NaN for "–". */
@@ -156,3 +199,26 @@ export async function spaNavigate(page: Page, path: string): Promise<void> {
     dispatchEvent(new PopStateEvent("popstate"));
   }, path);
 }
+
+/** An element's box on the page, with its text. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+}
+
+/** The boxes of what a selector matches, as the page lays them out. */
+export function boxesOf(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height, text: e.textContent ?? "" };
+    }),
+  );
+}
+
+/** Two boxes that do not overlap (touching edges is apart). */
+export const apart = (a: Box, b: Box): boolean =>
+  a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;

@@ -67,8 +67,8 @@ describe("the map with 20,000 feeders", () => {
       idle: Number(await map(page).getAttribute("data-feeder-idle")),
     });
     const first = await draw();
-    // Zoomed out, thousands of active feeders merge into a few hundred circles.
-    expect(first.circles).toBeGreaterThan(50);
+    // Zoomed out, a thousand active feeders merge into tens of circles that never touch.
+    expect(first.circles).toBeGreaterThan(20);
     expect(first.circles).toBeLessThan(1500);
     expect(first.idle).toBeGreaterThan(1000);
 

@@ -3,11 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload, Unit } from "../../shared/network.js";
 import { postReport, startTestServer, type TestServer, apiFetch } from "../support/server.js";
 import {
+  apart,
   assertBuilt,
+  boxesOf,
   causeOutage,
   digits,
   feedersOf,
   launch,
+  shot,
   signedInContext,
 } from "./screens-helpers.js";
 
@@ -128,6 +131,16 @@ describe("outages on the map", () => {
     const inCircle = outageFeeders.filter((o) => o.path.includes(circle));
     const page = await visit(`/units/${circle}?lang=en`);
     await expectMarkersAtFeeders(page, inCircle);
+    // The unit's names make room for the markers: none is drawn under one.
+    const map = page.locator(".map-panel .leaflet-container");
+    await expect
+      .poll(async () => Number(await map.getAttribute("data-place-labels")))
+      .toBeGreaterThan(3);
+    const names = await boxesOf(page, ".map-panel .place-label__text");
+    const marks = await boxesOf(page, ".map-panel .incident-marker");
+    for (const n of names)
+      for (const m of marks) expect(apart(n, m), `${n.text} under an outage marker`).toBe(true);
+    await shot(page, "drill-down-outages-1366x768-en");
     await page.context().close();
   });
 });
@@ -217,28 +230,10 @@ describe("place names on the map", () => {
     const hindi = new Set(network.districts.map((d) => d.nameHi));
     for (const n of names) expect(hindi, n).toContain(n);
     // No two labels overlap.
-    const boxes = await page.locator(".place-label__text").evaluateAll((els) =>
-      els.map(
-        (e) =>
-          e.getBoundingClientRect().toJSON() as {
-            x: number;
-            y: number;
-            width: number;
-            height: number;
-          },
-      ),
-    );
+    const boxes = await boxesOf(page, ".place-label__text");
     for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i];
-        const b = boxes[j];
-        const apart =
-          a.x + a.width <= b.x ||
-          b.x + b.width <= a.x ||
-          a.y + a.height <= b.y ||
-          b.y + b.height <= a.y;
-        expect(apart, `${names[i]} / ${names[j]}`).toBe(true);
-      }
+      for (let j = i + 1; j < boxes.length; j++)
+        expect(apart(boxes[i], boxes[j]), `${names[i]} / ${names[j]}`).toBe(true);
     await page.context().close();
   });
 });

@@ -15,7 +15,14 @@ import {
   type Alarm,
   type BreachSample,
 } from "../../client/panels/alarms/rules.js";
-import { buildFrame, hitTest, projectFeeders } from "../../client/panels/map/aggregate.js";
+import {
+  buildFrame,
+  compact,
+  hitTest,
+  projectFeeders,
+  type ActiveItem,
+} from "../../client/panels/map/aggregate.js";
+import { buildClusterIndex, project } from "../../client/panels/map/clusters.js";
 import {
   districtValues,
   formatRate,
@@ -228,6 +235,18 @@ describe("alarms from live updates", () => {
   });
 });
 
+/** True when no two circles' squares (which hold their numbers) overlap. */
+function noTwoTouch(active: readonly ActiveItem[]): boolean {
+  for (let i = 0; i < active.length; i++)
+    for (let j = i + 1; j < active.length; j++) {
+      const a = active[i];
+      const b = active[j];
+      const reach = a.r + b.r;
+      if (Math.abs(a.x - b.x) < reach && Math.abs(a.y - b.y) < reach) return false;
+    }
+  return true;
+}
+
 describe("feeder aggregation on the map canvas", () => {
   // Three feeders close together, one far away, one idle.
   const feeders = [
@@ -239,7 +258,7 @@ describe("feeder aggregation on the map canvas", () => {
   ];
   const counts = [mapCounts(3, 1, 0), mapCounts(2, 0, 2), mapCounts(1), mapCounts(4), undefined];
   const points = projectFeeders(feeders);
-  const view = (zoom: number, aggregate: boolean) => {
+  const view = (zoom: number) => {
     const scale = 2 ** zoom;
     // Centre the view on Lucknow.
     const cx = points[0] * scale;
@@ -250,13 +269,12 @@ describe("feeder aggregation on the map canvas", () => {
       originY: cy - 400,
       width: 1200,
       height: 800,
-      aggregate,
       radiusScale: 1,
     };
   };
 
   it("merges nearby feeders with open tickets when zoomed out, adding their counts", () => {
-    const frame = buildFrame(points, (i) => counts[i], view(6, true));
+    const frame = buildFrame(points, (i) => counts[i], view(6));
     const merged = frame.active.find((a) => a.feeders === 3);
     expect(merged).toMatchObject({ open: 6, atRisk: 1, breached: 2, sla: "breached", feeder: -1 });
     const single = frame.active.find((a) => a.feeders === 1);
@@ -268,8 +286,8 @@ describe("feeder aggregation on the map canvas", () => {
     expect(hitTest(frame.active, -500, -500)).toBeNull();
   });
 
-  it("draws each feeder on its own when zoomed in", () => {
-    const frame = buildFrame(points, (i) => counts[i], view(11, false));
+  it("draws each feeder on its own when zoomed in far enough for their circles not to touch", () => {
+    const frame = buildFrame(points, (i) => counts[i], view(15));
     const near = frame.active.filter((a) => a.feeders === 1 && a.feeder <= 2);
     expect(near).toHaveLength(3);
   });
@@ -290,13 +308,65 @@ describe("feeder aggregation on the map canvas", () => {
       originY: pts[1] * scale - 1000,
       width: 2400,
       height: 1400,
-      aggregate: true,
       radiusScale: 1,
     };
     const frame = buildFrame(pts, (i) => c[i], v);
     // Zoomed out, the feeders with open tickets merge into far fewer circles than there are feeders.
-    expect(frame.active.length).toBeGreaterThan(50);
+    expect(frame.active.length).toBeGreaterThan(20);
     expect(frame.active.length).toBeLessThan(6667);
+    // Every open ticket in view is in exactly one circle.
+    const inView = frame.active.reduce((sum, a) => sum + a.open, 0);
+    expect(inView).toBeGreaterThan(0);
+    expect(noTwoTouch(frame.active)).toBe(true);
+  });
+
+  it("never lets two circles or two numbers overlap, at any zoom, size or count", () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({
+      lat: 24 + ((i * 7919) % 6000) / 1000,
+      lon: 77 + ((i * 104_729) % 11_000) / 1000,
+    }));
+    const pts = projectFeeders(many);
+    // Lucknow's feeders crowded together: the worst case for a grid of cells.
+    for (let i = 0; i < 400; i++) {
+      const [x, y] = project(80.9 + (i % 20) * 0.002, 26.8 + Math.floor(i / 20) * 0.002);
+      pts[2 * i] = x;
+      pts[2 * i + 1] = y;
+    }
+    const c = many.map((_, i) =>
+      i % 2 === 0 ? mapCounts(1 + (i % 40), i % 3, i % 7 === 0 ? 1 : 0) : undefined,
+    );
+    const total = c.reduce((sum, m) => sum + (m?.open ?? 0), 0);
+    const index = buildClusterIndex(pts, (i) => c[i]);
+    for (const zoom of [4.3, 5, 6.5, 7.9, 9, 11.2, 13]) {
+      for (const radiusScale of [0.5, 1, 2]) {
+        const scale = 2 ** zoom;
+        const cx = pts[0] * scale;
+        const cy = pts[1] * scale;
+        const frame = buildFrame(
+          pts,
+          (i) => c[i],
+          {
+            scale,
+            originX: cx - 960,
+            originY: cy - 540,
+            width: 1920,
+            height: 1080,
+            radiusScale,
+            textScale: radiusScale,
+          },
+          { index },
+        );
+        expect(noTwoTouch(frame.active), `zoom ${zoom} scale ${radiusScale}`).toBe(true);
+        for (const a of frame.active) {
+          if (a.feeders > 1) expect(a.label?.text).toBe(compact(a.open));
+          if (a.label) expect(a.r * 2).toBeGreaterThanOrEqual(a.label.width);
+        }
+        if (zoom < 5) {
+          // The whole network in view: every open ticket is counted once.
+          expect(frame.active.reduce((sum, a) => sum + a.open, 0)).toBe(total);
+        }
+      }
+    }
   });
 });
 

@@ -5,7 +5,13 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
-import { ConfigError, loadConfig, testConfig } from "../../server/config.js";
+import {
+  ConfigError,
+  loadConfig,
+  mapTiles,
+  mapTileSource,
+  testConfig,
+} from "../../server/config.js";
 import { startTestServer } from "../support/server.js";
 
 const SECRETS = {
@@ -118,6 +124,34 @@ describe("start-up problems an operator can fix", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/^DATA_DIR .* is not usable \(ENOTDIR\)/);
   }, 90_000);
+
+  it("a PostgreSQL that is not there is one clear line", async () => {
+    // A port nothing listens on: taken, then released.
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const { code, stderr } = await runServer({
+      PORT: "0",
+      DATABASE_URL: `postgres://nigrani:secret@127.0.0.1:${port}/nigrani`,
+    });
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(
+      `PostgreSQL at 127.0.0.1:${port}/nigrani is not usable (ECONNREFUSED): start it or fix DATABASE_URL`,
+    );
+  }, 90_000);
+});
+
+describe("configuration of the store", () => {
+  it("takes PostgreSQL URLs only, and a pool of at least two", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u@db:5432/n" }).DATABASE_URL).toBe(
+      "postgres://u@db:5432/n",
+    );
+    expect(() => loadConfig({ DATABASE_URL: "mysql://u@db/n" })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ URL/,
+    );
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: "1" })).toThrow(/DATABASE_POOL_SIZE/);
+  });
 });
 
 describe("configuration of the demo simulator", () => {
@@ -137,5 +171,40 @@ describe("configuration of the demo simulator", () => {
     expect([c.SIM_HISTORY_DAYS, c.SIM_SPEED, c.SIM_HISTORY_RATE]).toEqual([0, 60, 30]);
     expect(() => loadConfig({ SIM_SPEED: "0" })).toThrow(/SIM_SPEED/);
     expect(() => loadConfig({ SIM_HISTORY_DAYS: "1.5" })).toThrow(/SIM_HISTORY_DAYS/);
+  });
+});
+
+describe("MAP_TILE_URL", () => {
+  it("is optional: without it the maps draw their labelled base alone", () => {
+    const config = loadConfig({});
+    expect(mapTiles(config)).toBeNull();
+    expect(mapTileSource(config)).toBeNull();
+  });
+
+  it("takes a tile URL template with its credit, and lets the CSP load its images", () => {
+    const config = loadConfig({
+      MAP_TILE_URL: "https://{s}.tiles.example.in/{z}/{x}/{y}.png",
+      MAP_TILE_ATTRIBUTION: "© Example Maps",
+    });
+    expect(mapTiles(config)).toEqual({
+      url: "https://{s}.tiles.example.in/{z}/{x}/{y}.png",
+      attribution: "© Example Maps",
+    });
+    expect(mapTileSource(config)).toBe("https://*.tiles.example.in");
+  });
+
+  it("refuses a URL that is not a tile template, or tiles without their credit, by name", () => {
+    expect(() =>
+      loadConfig({ MAP_TILE_URL: "https://tiles.example.in/map.png", MAP_TILE_ATTRIBUTION: "x" }),
+    ).toThrow(/MAP_TILE_URL: must contain \{z\}, \{x\} and \{y\}/);
+    expect(() =>
+      loadConfig({
+        MAP_TILE_URL: "ftp://tiles.example.in/{z}/{x}/{y}.png",
+        MAP_TILE_ATTRIBUTION: "x",
+      }),
+    ).toThrow(/MAP_TILE_URL: must be an http\(s\) URL/);
+    expect(() => loadConfig({ MAP_TILE_URL: "https://tiles.example.in/{z}/{x}/{y}.png" })).toThrow(
+      /MAP_TILE_ATTRIBUTION: is required with MAP_TILE_URL/,
+    );
   });
 });

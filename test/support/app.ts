@@ -4,16 +4,32 @@ import { createApp, type NigraniApp } from "../../server/app.js";
 import { ingestReport } from "../../server/intake/ingest.js";
 import type { ReportInput } from "../../shared/schemas.js";
 import type { Unit } from "../../shared/network.js";
+import { createTestSchema, TEST_DATABASE } from "./database.js";
 
-/** The app without HTTP, on an in-memory store and a manual clock: for command-level tests. */
+/**
+ * The app without HTTP, on an in-memory store (or a fresh PostgreSQL schema, dropped at close,
+ * with TEST_DATABASE=postgres) and a manual clock: for command-level tests.
+ */
 export async function startTestApp(
   opts: { config?: Partial<Config>; clock?: ManualClock } = {},
 ): Promise<{ app: NigraniApp; clock: ManualClock }> {
   const clock = opts.clock ?? new ManualClock();
+  const schema = TEST_DATABASE === "postgres" ? await createTestSchema() : null;
   const app = await createApp({
-    config: testConfig({ DATA_DIR: ":memory:", ...opts.config }),
+    config: testConfig({
+      DATA_DIR: ":memory:",
+      ...(schema ? { DATABASE_URL: schema.url } : {}),
+      ...opts.config,
+    }),
     clock,
+  }).catch(async (err: unknown) => {
+    await schema?.drop();
+    throw err;
   });
+  if (schema) {
+    const close = app.close.bind(app);
+    app.close = () => close().finally(schema.drop);
+  }
   return { app, clock };
 }
 

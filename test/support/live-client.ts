@@ -3,6 +3,7 @@ import type { MapCounts, UnitCounts } from "../../shared/counts.js";
 import type {
   ClientToServerEvents,
   Delta,
+  LiveLevel,
   ServerToClientEvents,
   Snapshot,
   SubscribeAck,
@@ -22,6 +23,8 @@ export class LiveTestClient {
   feeders: Record<string, MapCounts> = {};
   events: TicketEventView[] = [];
   snapshots = 0;
+  /** Every snapshot and delta as received, serialised: what left the server for this screen. */
+  frames: string[] = [];
   deltas: Array<{ at: number; delta: Delta }> = [];
   private waiters: Array<() => void> = [];
 
@@ -55,13 +58,15 @@ export class LiveTestClient {
     });
   }
 
-  async subscribe(sinceSeq?: number): Promise<SubscribeAck> {
+  /** `level`: what the screen asks for (a summary screen, `counts`); the policy may grant less. */
+  async subscribe(sinceSeq?: number, level?: LiveLevel): Promise<SubscribeAck> {
     await this.connect();
-    return this.socket.emitWithAck("subscribe", { unitId: this.unitId, sinceSeq });
+    return this.socket.emitWithAck("subscribe", { unitId: this.unitId, sinceSeq, level });
   }
 
   private applySnapshot(s: Snapshot): void {
     this.snapshots++;
+    this.frames.push(JSON.stringify(s));
     this.seq = s.seq;
     this.units = { [s.unitId]: s.unit, ...s.children };
     this.districts = { ...s.districts };
@@ -71,6 +76,7 @@ export class LiveTestClient {
 
   private applyDelta(d: Delta): void {
     this.deltas.push({ at: Date.now(), delta: d });
+    this.frames.push(JSON.stringify(d));
     // Counts are absolute at d.seq: an older delta would roll state back, so it is dropped.
     const again = d.replayFrom !== undefined || d.continued === true;
     if (d.seq < this.seq || (d.seq === this.seq && !again)) return;

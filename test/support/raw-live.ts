@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import type { Delta, Snapshot, SubscribeAck } from "../../shared/live.js";
+import type { Delta, LiveLevel, Snapshot, SubscribeAck } from "../../shared/live.js";
 
 /**
  * A bare WebSocket speaking engine.io 4 / socket.io 5 text frames to /live: cheap enough that one
@@ -66,7 +66,9 @@ export class RawLiveClient {
     this.acks.delete(id);
   }
 
-  subscribe(request: { unitId?: string; sinceSeq?: number } = {}): Promise<SubscribeAck> {
+  subscribe(
+    request: { unitId?: string; sinceSeq?: number; level?: LiveLevel } = {},
+  ): Promise<SubscribeAck> {
     const id = this.nextAck++;
     return new Promise((resolve) => {
       this.acks.set(id, resolve);

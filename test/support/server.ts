@@ -5,6 +5,7 @@ import type { Clock } from "../../server/clock/clock.js";
 import { testConfig, type Config } from "../../server/config.js";
 import { createApp, type NigraniApp } from "../../server/app.js";
 import { DEMO_INTAKE_KEY, sessionFor, sessionHeaders, type DemoUser } from "./auth.js";
+import { createTestSchema, TEST_DATABASE } from "./database.js";
 
 export interface TestServer {
   url: string;
@@ -15,14 +16,23 @@ export interface TestServer {
 
 /**
  * The real app on port 0 with a temporary data directory, a small generated network and the
- * simulator off (unless asked for). Pass `dataDir` to reopen an earlier server's data.
+ * simulator off (unless asked for). Pass `dataDir` to reopen an earlier server's data. With
+ * TEST_DATABASE=postgres the store is a PostgreSQL schema named after the data directory.
  */
 export async function startTestServer(
   opts: { config?: Partial<Config>; dataDir?: string; clock?: Clock; keepData?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "nigrani-test-"));
-  const config = testConfig({ DATA_DIR: dataDir, ...opts.config });
-  const app = await createApp({ config, clock: opts.clock });
+  const schema = TEST_DATABASE === "postgres" ? await createTestSchema(dataDir) : null;
+  const config = testConfig({
+    DATA_DIR: dataDir,
+    ...(schema ? { DATABASE_URL: schema.url } : {}),
+    ...opts.config,
+  });
+  const app = await createApp({ config, clock: opts.clock }).catch(async (err: unknown) => {
+    if (!opts.dataDir) await schema?.drop();
+    throw err;
+  });
   const url = await app.listen();
   return {
     url,
@@ -30,7 +40,9 @@ export async function startTestServer(
     dataDir,
     async close() {
       await app.close();
-      if (!opts.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (opts.keepData) return;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await schema?.drop();
     },
   };
 }

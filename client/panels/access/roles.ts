@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { ROLES, type Role } from "../../../shared/access.js";
+import { ROLES, type Role } from "../../../shared/roles.js";
 
 /** A role's name in the screen's language. */
 export function roleName(role: Role, t: TFunction<"access">): string {

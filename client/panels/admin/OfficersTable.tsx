@@ -4,6 +4,7 @@ import type { OfficerWire } from "../../api/types.js";
 import { useLanguage } from "../../i18n/useLanguage.js";
 import { FieldError } from "./FieldError.js";
 import { isOnLeave, officerName } from "./officerList.js";
+import { PublishToggle } from "./PublishToggle.js";
 import { roleLabel } from "./RoleSelect.js";
 
 export interface OfficersTableProps {
@@ -18,6 +19,9 @@ export interface OfficersTableProps {
   errors: Readonly<Record<string, string>>;
   onMarkLeave(officer: OfficerWire): void;
   onBack(officer: OfficerWire): void;
+  /** Officers whose number the public "who to call" page shows; absent: no such column control. */
+  published?: ReadonlySet<string>;
+  onPublish?(officer: OfficerWire, isPublic: boolean): void;
 }
 
 /** The officers of a unit with their status in words and a symbol, and the leave actions. */
@@ -74,6 +78,15 @@ export function OfficersTable(props: OfficersTableProps) {
                     <a href={`tel:${o.phone}`} className="adm-phone">
                       {o.phone}
                     </a>
+                    {props.published && props.onPublish && (
+                      <PublishToggle
+                        officer={o}
+                        name={name}
+                        checked={props.published.has(o.id)}
+                        disabled={busy}
+                        onChange={props.onPublish}
+                      />
+                    )}
                   </td>
                   <td data-label={col.status}>
                     <span

@@ -28,3 +28,33 @@ export function getScorecards(
 ) {
   return apiFetch<ScorecardResponse>(`/api/v1/scorecards${queryString(query)}`, { signal });
 }
+
+/** Which officers under a unit have their number on the public "who to call" page. */
+export function getPublicPhones(unit: string, signal?: AbortSignal) {
+  return apiFetch<{ officerIds: string[] }>(
+    `/api/v1/officers/public-phones${queryString({ unit })}`,
+    { signal },
+  );
+}
+
+export function setPublicPhone(id: string, isPublic: boolean) {
+  return apiFetch<{ officerId: string; public: boolean }>(
+    `/api/v1/officers/${enc(id)}/public-phone`,
+    { method: "PUT", body: { public: isPublic } },
+  );
+}
+
+/** The fuse-call centres set on a unit and below it. */
+export function getFuseCalls(unit: string, signal?: AbortSignal) {
+  return apiFetch<{ centres: { unitId: string; phone: string }[] }>(
+    `/api/v1/fuse-call-centres${queryString({ unit })}`,
+    { signal },
+  );
+}
+
+export function setFuseCall(unitId: string, phone: string | null) {
+  return apiFetch<{ unitId: string; phone: string | null }>(
+    `/api/v1/fuse-call-centres/${enc(unitId)}`,
+    { method: "PUT", body: { phone } },
+  );
+}

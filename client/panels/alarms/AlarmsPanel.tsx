@@ -74,7 +74,8 @@ export function AlarmsPanel(props: AlarmsPanelProps) {
           {t("alarms.empty", { n: formatCount(threshold, lng), minutes })}
         </p>
       ) : (
-        <ol className="alarms__list" role="log" aria-live="polite">
+        // A live list rather than role="log", which would take away the list's semantics (axe).
+        <ol className="alarms__list" aria-live="polite" aria-relevant="additions">
           {alarms.map((a) => (
             <li key={a.id} className={`alarm alarm--${a.kind}`} data-alarm={a.kind}>
               <span className="alarm__kind">

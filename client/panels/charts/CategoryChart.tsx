@@ -60,6 +60,7 @@ export function CategoryChart({ counts, loading, error, fontScale = 1 }: Categor
       {counts && (
         <ResponsiveContainer width="100%" height="100%" minHeight={120}>
           <BarChart
+            accessibilityLayer={false}
             data={rows}
             layout="vertical"
             margin={{ top: 4, right: 48 * fontScale, bottom: 4, left: 4 }}

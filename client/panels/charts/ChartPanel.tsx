@@ -2,6 +2,7 @@ import "./charts.css";
 import type { ReactNode } from "react";
 import { useId } from "react";
 import { PanelState } from "../PanelState.js";
+import { useTurn } from "../turns.js";
 
 export interface ChartPanelProps {
   title: string;
@@ -26,7 +27,9 @@ export interface ChartPanelProps {
 export function ChartPanel(props: ChartPanelProps) {
   const { title, subtitle, loading, error, empty, children, table, name } = props;
   const id = useId();
-  const showChart = !empty && children;
+  const showChart = !empty && !!children;
+  // The frame, subtitle and table show at once; the drawing waits for its turn (turns.ts).
+  const drawn = useTurn(showChart, 1);
   return (
     <section className="panel chart-panel" aria-labelledby={id} data-chart={name}>
       <header className="panel__header">
@@ -38,9 +41,11 @@ export function ChartPanel(props: ChartPanelProps) {
       <PanelState loading={loading} error={error} />
       {!loading && empty && <p className="chart-panel__empty">{empty}</p>}
       {showChart && (
+        // Hidden from screen readers, who get the table below; the charts are drawn without
+        // Recharts' keyboard layer (accessibilityLayer={false}) so nothing in here takes focus.
         <div className="chart-panel__body" aria-hidden="true">
           {/* Absolutely placed, so the chart's 100% height resolves in every layout (flex, grid). */}
-          <div className="chart-panel__canvas">{children}</div>
+          <div className="chart-panel__canvas">{drawn && children}</div>
         </div>
       )}
       {!empty && table && <div className="visually-hidden">{table}</div>}

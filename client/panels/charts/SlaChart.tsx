@@ -92,7 +92,11 @@ export function SlaChart({ stats, loading, error, fontScale = 1 }: SlaChartProps
     >
       {stats && (
         <ResponsiveContainer width="100%" height="100%" minHeight={120}>
-          <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
+          <ComposedChart
+            accessibilityLayer={false}
+            data={rows}
+            margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+          >
             <CartesianGrid stroke={AXIS.grid} vertical={false} />
             <XAxis
               dataKey="label"

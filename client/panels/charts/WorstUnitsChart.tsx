@@ -91,6 +91,7 @@ export function WorstUnitsChart({
       {stats && (
         <ResponsiveContainer width="100%" height="100%" minHeight={160}>
           <BarChart
+            accessibilityLayer={false}
             data={rows}
             layout="vertical"
             margin={{ top: 4, right: 8, bottom: 0, left: 4 }}

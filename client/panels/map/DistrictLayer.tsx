@@ -6,6 +6,7 @@ import type { MapCounts } from "../../../shared/counts.js";
 import type { Language } from "../../i18n/index.js";
 import { formatCount } from "../../i18n/format.js";
 import type { DistrictProperties, DistrictShapes } from "../../live/network.js";
+import { useChunks } from "../turns.js";
 import { districtColour, formatRate } from "./scales.js";
 
 export interface DistrictLabels {
@@ -29,14 +30,23 @@ export interface DistrictLayerProps {
   labels: DistrictLabels;
   /** Clicking a district zooms to it (not given: districts are not clickable, as on the wall). */
   onSelect?: (bounds: LatLngBounds) => void;
+  /** Tiles are drawn beneath: shade lightly so their towns and roads show through. */
+  overTiles?: boolean;
+  /** A drill-down draws its units' outlines over the districts: shade them faintly. */
+  faint?: boolean;
 }
+
+/** Shapes mounted per task: each is a Leaflet layer with a tooltip, about half a millisecond. */
+const SHAPES_PER_TURN = 40;
 
 /** The 113 district polygons, shaded by open tickets; always drawn beneath the feeders. */
 export function DistrictLayer(props: DistrictLayerProps) {
-  const { shapes, counts, values, consumers, breaks, lng, labels, onSelect } = props;
+  const { shapes, counts, values, consumers, breaks, lng, labels, onSelect, overTiles, faint } =
+    props;
+  const shown = useChunks(shapes.features.length, SHAPES_PER_TURN);
   return (
     <>
-      {shapes.features.map((f) => {
+      {shapes.features.slice(0, shown).map((f) => {
         const id = f.properties.id;
         return (
           <DistrictShape
@@ -48,6 +58,7 @@ export function DistrictLayer(props: DistrictLayerProps) {
             lng={lng}
             labels={labels}
             onSelect={onSelect}
+            fillOpacity={faint ? 0.3 : overTiles ? 0.45 : 0.85}
           />
         );
       })}
@@ -66,13 +77,14 @@ interface DistrictShapeProps {
   lng: Language;
   labels: DistrictLabels;
   onSelect?: (bounds: LatLngBounds) => void;
+  fillOpacity: number;
 }
 
 const DistrictShape = memo(function DistrictShape(props: DistrictShapeProps) {
-  const { feature, colour, open, consumers, lng, labels, onSelect } = props;
+  const { feature, colour, open, consumers, lng, labels, onSelect, fillOpacity } = props;
   const style = useMemo(
-    () => ({ color: "#8a93a6", weight: 0.7, opacity: 0.7, fillColor: colour, fillOpacity: 0.85 }),
-    [colour],
+    () => ({ color: "#8a93a6", weight: 0.7, opacity: 0.7, fillColor: colour, fillOpacity }),
+    [colour, fillOpacity],
   );
   const handlers = useMemo(
     () => ({

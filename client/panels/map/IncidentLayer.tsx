@@ -1,10 +1,11 @@
 import L from "leaflet";
-import { memo } from "react";
-import { Marker, Tooltip } from "react-leaflet";
+import { memo, useEffect, useMemo, useState } from "react";
+import { Marker, Tooltip, useMap } from "react-leaflet";
 import type { IncidentView } from "../../../shared/live.js";
 import type { Unit } from "../../../shared/network.js";
 import type { Language } from "../../i18n/index.js";
 import { formatAge, formatCount, placeName } from "../../i18n/format.js";
+import { groupIncidents } from "./incident-groups.js";
 
 /** A wall can run for days: draw at most this many incidents (the most recent). */
 export const MAX_INCIDENT_MARKERS = 100;
@@ -14,6 +15,8 @@ export interface IncidentLabels {
   reports: (n: string) => string;
   consumers: (n: string) => string;
   since: (age: string) => string;
+  /** "5 feeder outages here: zoom in" for a marker that stands for several. */
+  group: (count: number, n: string) => string;
 }
 
 export interface IncidentLayerProps {
@@ -25,40 +28,113 @@ export interface IncidentLayerProps {
 }
 
 // One icon for every incident: a DOM marker whose rings pulse in CSS (still under reduced motion).
+const ICON_HTML =
+  '<span class="incident-marker__ring"></span><span class="incident-marker__ring incident-marker__ring--late"></span><span class="incident-marker__core">!</span>';
 const ICON = L.divIcon({
   className: "incident-marker",
-  html: '<span class="incident-marker__ring"></span><span class="incident-marker__ring incident-marker__ring--late"></span><span class="incident-marker__core">!</span>',
+  html: ICON_HTML,
   iconSize: [28, 28],
   iconAnchor: [14, 14],
 });
 
-/** Open incidents (inferred feeder outages) as pulsing alarm markers above the feeders. */
+/**
+ * Open incidents (inferred feeder outages) as pulsing alarm markers above the feeders; markers
+ * that would overlap at the current zoom share one, with their count (see incident-groups.ts).
+ */
 export function IncidentLayer({ incidents, units, now, lng, labels }: IncidentLayerProps) {
-  const shown =
-    incidents.length > MAX_INCIDENT_MARKERS
-      ? [...incidents]
-          .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
-          .slice(0, MAX_INCIDENT_MARKERS)
-      : incidents;
+  const map = useMap();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useEffect(() => {
+    const onZoom = () => setZoom(map.getZoom());
+    map.on("zoomend", onZoom);
+    return () => {
+      map.off("zoomend", onZoom);
+    };
+  }, [map]);
+  const groups = useMemo(() => {
+    const shown =
+      incidents.length > MAX_INCIDENT_MARKERS
+        ? [...incidents]
+            .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+            .slice(0, MAX_INCIDENT_MARKERS)
+        : incidents;
+    const placed = shown.flatMap((incident) => {
+      const place = units.get(incident.feederId) ?? units.get(incident.substationId);
+      if (!place) return [];
+      const p = map.project([place.lat, place.lon], zoom);
+      return [{ item: { incident, place }, x: p.x, y: p.y, weight: incident.reportCount }];
+    });
+    return groupIncidents(placed);
+  }, [incidents, units, map, zoom]);
   return (
     <>
-      {shown.map((i) => {
-        const at = units.get(i.feederId) ?? units.get(i.substationId);
-        if (!at) return null;
-        return (
+      {groups.map((g) =>
+        g.items.length === 1 ? (
           <IncidentMarker
-            key={i.id}
-            incident={i}
-            place={at}
-            age={now > 0 ? formatAge(now - Date.parse(i.startedAt), lng) : null}
+            key={g.lead.incident.id}
+            incident={g.lead.incident}
+            place={g.lead.place}
+            age={now > 0 ? formatAge(now - Date.parse(g.lead.incident.startedAt), lng) : null}
             lng={lng}
             labels={labels}
           />
-        );
-      })}
+        ) : (
+          <IncidentGroupMarker
+            key={`group:${g.lead.incident.id}`}
+            group={g.items}
+            place={g.lead.place}
+            lng={lng}
+            labels={labels}
+          />
+        ),
+      )}
     </>
   );
 }
+
+/** Up to this many outages are named in a group's tooltip. */
+const NAMED_IN_GROUP = 5;
+
+const IncidentGroupMarker = memo(function IncidentGroupMarker(props: {
+  group: readonly { incident: IncidentView; place: Unit }[];
+  place: Unit;
+  lng: Language;
+  labels: IncidentLabels;
+}) {
+  const { group, place, lng, labels } = props;
+  const count = formatCount(group.length, lng);
+  const icon = useMemo(
+    () =>
+      L.divIcon({
+        className: "incident-marker incident-marker--group",
+        html: `${ICON_HTML}<span class="incident-marker__count">${count}</span>`,
+        iconSize: [28, 28],
+        iconAnchor: [14, 14],
+      }),
+    [count],
+  );
+  const title = labels.group(group.length, count);
+  return (
+    <Marker
+      position={[place.lat, place.lon]}
+      icon={icon}
+      keyboard
+      title={title}
+      alt={title}
+      zIndexOffset={1000}
+    >
+      <Tooltip direction="top" offset={[0, -14]} className="map-tooltip">
+        <strong className="map-tooltip__title">{title}</strong>
+        {group.slice(0, NAMED_IN_GROUP).map(({ incident, place: at }) => (
+          <span key={incident.id}>
+            {placeName(at, lng)}: {labels.reports(formatCount(incident.reportCount, lng))}
+          </span>
+        ))}
+        {group.length > NAMED_IN_GROUP && <span>…</span>}
+      </Tooltip>
+    </Marker>
+  );
+});
 
 interface IncidentMarkerProps {
   incident: IncidentView;

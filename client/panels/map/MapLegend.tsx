@@ -1,3 +1,4 @@
+import type { Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { SLA_LABELS, SLA_STATES } from "../../../shared/domain.js";
 import { formatCount } from "../../i18n/format.js";
@@ -16,11 +17,22 @@ export interface MapLegendProps {
   mode?: ShadingMode;
   /** Show the incident symbol (when the map draws incidents). */
   incidents?: boolean;
+  /** Show the planned-shutdown symbol beside the unplanned one (when the map draws shutdowns). */
+  shutdowns?: boolean;
+  /** The legend's box, so the map can keep its feeders out from under it where it floats. */
+  ref?: Ref<HTMLDivElement>;
 }
 
 /** Text-labelled legend for every encoding: district shading, feeder circles, incidents. */
-export function MapLegend({ breaks, mode = "absolute", incidents = false }: MapLegendProps) {
+export function MapLegend({
+  breaks,
+  mode = "absolute",
+  incidents = false,
+  shutdowns = false,
+  ref,
+}: MapLegendProps) {
   const { t } = useTranslation();
+  const { t: tn } = useTranslation("notices");
   const { t: ts } = useTranslation("screens");
   const lng = useLanguage();
   const n = (v: number) => (mode === "absolute" ? formatCount(v, lng) : formatRate(v, lng));
@@ -42,7 +54,7 @@ export function MapLegend({ breaks, mode = "absolute", incidents = false }: MapL
     }),
   ];
   return (
-    <div className="map-legend">
+    <div className="map-legend" ref={ref}>
       <div className="map-legend__group">
         <h3 className="map-legend__title">
           {mode === "per10k" ? ts("map.legendPer10k") : t("map.legendDistricts")}
@@ -81,12 +93,20 @@ export function MapLegend({ breaks, mode = "absolute", incidents = false }: MapL
             />
             {t("map.idleFeeder")}
           </li>
-          {incidents && (
+          {(incidents || shutdowns) && (
             <li>
               <span className="map-legend__incident" aria-hidden="true">
                 !
               </span>
-              {ts("map.incident")}
+              {shutdowns ? tn("map.unplanned") : ts("map.incident")}
+            </li>
+          )}
+          {shutdowns && (
+            <li>
+              <span className="map-legend__planned" aria-hidden="true">
+                P
+              </span>
+              {tn("map.planned")}
             </li>
           )}
         </ul>

@@ -1,7 +1,7 @@
 import "leaflet/dist/leaflet.css";
 import "./map.css";
 import type { LatLngBounds, Map as LeafletMap } from "leaflet";
-import { useCallback, useId, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MapContainer } from "react-leaflet";
 import { Link } from "react-router";
@@ -12,8 +12,13 @@ import type { DistrictShapes, NetworkIndex } from "../../live/network.js";
 import { PanelState } from "../PanelState.js";
 import { DistrictLayer, type DistrictLabels } from "./DistrictLayer.js";
 import { FeederLayer } from "./FeederLayer.js";
+import { HullLayer } from "./HullLayer.js";
+import { unitHulls } from "./hulls.js";
+import { TileBase } from "./TileBase.js";
 import { IncidentLayer, type IncidentLabels } from "./IncidentLayer.js";
 import { MapLegend } from "./MapLegend.js";
+import { ShutdownLayer, type ShutdownLabels } from "./ShutdownLayer.js";
+import type { ShutdownView } from "../../../shared/notices.js";
 import { placeLabelsFor } from "./place-labels-for.js";
 import { PlaceLabels } from "./PlaceLabels.js";
 import { FitToBounds, MapAttribution, MapHandle, UP_BIHAR_BOUNDS, unitBounds } from "./MapView.js";
@@ -26,6 +31,8 @@ export interface MapPanelProps {
   feeders: Record<string, MapCounts>;
   /** Open incidents, drawn as pulsing alarms. */
   incidents?: readonly IncidentView[];
+  /** Planned shutdowns (scheduled or under way), drawn apart from unplanned outages. */
+  shutdowns?: readonly ShutdownView[];
   /** Wall-clock ms, for the age of incidents in their tooltips (left out: no age shown). */
   now?: number;
   /** District shading; defaults to open tickets per 10,000 consumers. */
@@ -48,6 +55,7 @@ export interface MapPanelProps {
 
 const NONE: Record<string, number> = {};
 const NO_INCIDENTS: readonly IncidentView[] = [];
+const NO_SHUTDOWNS: readonly ShutdownView[] = [];
 
 /** Districts shaded by open tickets and feeders as circles, on a canvas with no tile server. */
 export function MapPanel(props: MapPanelProps) {
@@ -57,6 +65,7 @@ export function MapPanel(props: MapPanelProps) {
     districts,
     feeders,
     incidents = NO_INCIDENTS,
+    shutdowns = NO_SHUTDOWNS,
     now = 0,
     shading = "per10k",
     onShadingChange,
@@ -70,6 +79,7 @@ export function MapPanel(props: MapPanelProps) {
   } = props;
   const { t } = useTranslation();
   const { t: ts } = useTranslation("screens");
+  const { t: tn } = useTranslation("notices");
   const lng = useLanguage();
   const titleId = useId();
   const consumers = network?.consumersByDistrict ?? NONE;
@@ -86,7 +96,12 @@ export function MapPanel(props: MapPanelProps) {
     () => (network ? placeLabelsFor(network, focusUnitId, lng) : []),
     [network, focusUnitId, lng],
   );
+  const hulls = useMemo(
+    () => (network ? unitHulls(focusUnitId, network.units, network.feeders) : []),
+    [network, focusUnitId],
+  );
   const [map, setMap] = useState<LeafletMap | null>(null);
+  const legendRef = useRef<HTMLDivElement>(null);
   const [resetToken, setResetToken] = useState(0);
   const zoomTo = useCallback(
     (b: LatLngBounds) => {
@@ -115,8 +130,18 @@ export function MapPanel(props: MapPanelProps) {
       reports: (n) => ts("map.incidentReports", { n }),
       consumers: (n) => ts("map.incidentConsumers", { n }),
       since: (age) => ts("map.incidentSince", { age }),
+      group: (count, n) => ts("map.incidentGroup", { count, n }),
     }),
     [ts],
+  );
+  const shutdownLabels = useMemo<ShutdownLabels>(
+    () => ({
+      title: tn("map.plannedTitle"),
+      status: (s) => tn(`list.statusLabel.${s}`),
+      window: (from, to) => tn("map.plannedWindow", { from, to }),
+      reason: (reason) => tn("map.plannedReason", { reason }),
+    }),
+    [tn],
   );
 
   return (
@@ -169,10 +194,13 @@ export function MapPanel(props: MapPanelProps) {
           boxZoom={interactive}
           keyboard={interactive}
         >
-          <FitToBounds bounds={bounds} resetToken={resetToken} />
+          <FitToBounds bounds={bounds} resetToken={resetToken} avoidLeft={legendRef} />
           <MapHandle onMap={setMap} />
           <MapAttribution text={t("map.attribution")} links={interactive} />
-          {shapes && (
+          {network?.tiles && <TileBase tiles={network.tiles} />}
+          {/* Drawn once the network is in too (or failed): shaded per 10,000 consumers, all 113
+              would be drawn again when the consumer counts arrive. */}
+          {shapes && !loading && (
             <DistrictLayer
               shapes={shapes}
               counts={districts}
@@ -182,8 +210,11 @@ export function MapPanel(props: MapPanelProps) {
               lng={lng}
               labels={districtLabels}
               onSelect={interactive ? zoomTo : undefined}
+              overTiles={!!network?.tiles}
+              faint={hulls.length > 0}
             />
           )}
+          {hulls.length > 0 && <HullLayer hulls={hulls} />}
           {network && (
             <FeederLayer
               feeders={network.feeders}
@@ -198,6 +229,14 @@ export function MapPanel(props: MapPanelProps) {
           )}
           {placeLabels.length > 0 && (
             <PlaceLabels labels={placeLabels} scale={Math.min(1.6, markerScale ?? 1)} />
+          )}
+          {network && shutdowns.length > 0 && (
+            <ShutdownLayer
+              shutdowns={shutdowns}
+              units={network.units}
+              lng={lng}
+              labels={shutdownLabels}
+            />
           )}
           {network && incidents.length > 0 && (
             <IncidentLayer
@@ -235,7 +274,13 @@ export function MapPanel(props: MapPanelProps) {
             <PanelState loading={loading} error={error} />
           </div>
         )}
-        <MapLegend breaks={breaks} mode={shading} incidents={incidents.length > 0} />
+        <MapLegend
+          ref={legendRef}
+          breaks={breaks}
+          mode={shading}
+          incidents={incidents.length > 0}
+          shutdowns={shutdowns.length > 0}
+        />
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import L, { type LatLngBoundsExpression } from "leaflet";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, type RefObject } from "react";
 import { useMap } from "react-leaflet";
 import { ROOT_UNIT_ID } from "../../../shared/domain.js";
 import type { Unit } from "../../../shared/network.js";
@@ -50,6 +50,9 @@ export function unitBounds(
   ];
 }
 
+/** Pixels kept free inside the map's frame when fitting: half an outage marker and a name. */
+const EDGE = 24;
+
 /**
  * Keeps the map fitted to `bounds` as its box changes size (wall screens, phones turning, a
  * hidden wall slide shown again) until someone pans or zooms it themselves; new bounds (another
@@ -58,12 +61,30 @@ export function unitBounds(
 export function FitToBounds({
   bounds,
   resetToken = 0,
+  avoidLeft,
 }: {
   bounds: LatLngBoundsExpression;
   /** Changing it fits the bounds again after someone moved the map ("reset view"). */
   resetToken?: number;
+  /** A box floating over the map's left side (the legend on wide screens): fit beside it. */
+  avoidLeft?: RefObject<HTMLElement | null>;
 }) {
   const map = useMap();
+  const fit = useCallback(
+    (b: LatLngBoundsExpression) => {
+      const el = avoidLeft?.current;
+      const floating = el && getComputedStyle(el).position === "absolute";
+      const left = floating ? el.offsetWidth + el.offsetLeft : 0;
+      // Room around the outermost feeders for their markers and names, and at the top for the
+      // map's notice line: a unit's outage at its edge is drawn whole, not cut by the frame.
+      map.fitBounds(b, {
+        animate: false,
+        paddingTopLeft: [left + EDGE, EDGE + 12],
+        paddingBottomRight: [EDGE, EDGE],
+      });
+    },
+    [map, avoidLeft],
+  );
   const key = (bounds instanceof L.LatLngBounds ? bounds : L.latLngBounds(bounds)).toBBoxString();
   const current = useRef(bounds);
   const touched = useRef(false);
@@ -74,7 +95,7 @@ export function FitToBounds({
     const container = map.getContainer();
     if (container.clientWidth > 0 && container.clientHeight > 0) {
       map.invalidateSize({ pan: false });
-      map.fitBounds(bounds, { animate: false });
+      fit(bounds);
     }
     // The key stands for the bounds' value; a new array with the same corners changes nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -88,14 +109,14 @@ export function FitToBounds({
     const observer = new ResizeObserver(() => {
       if (container.clientWidth === 0 || container.clientHeight === 0) return;
       map.invalidateSize({ pan: false });
-      if (!touched.current) map.fitBounds(current.current, { animate: false });
+      if (!touched.current) fit(current.current);
     });
     observer.observe(container);
     return () => {
       observer.disconnect();
       for (const e of events) container.removeEventListener(e, markTouched);
     };
-  }, [map]);
+  }, [map, fit]);
   return null;
 }
 

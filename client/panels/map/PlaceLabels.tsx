@@ -1,7 +1,8 @@
 import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
-import { fitLabels, type PlaceLabel } from "./place-labels.js";
+import { FEEDER_LABELS_EVENT, feederLabelBoxes } from "./feeder-canvas.js";
+import { fitLabels, type PlaceLabel, type Rect } from "./place-labels.js";
 
 const FONT = "600 12px system-ui, sans-serif";
 const PANE = "place-labels";
@@ -10,9 +11,18 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The outage markers' boxes in the map's container pixels: a name never covers one. */
+function markerBoxes(map: L.Map): Rect[] {
+  const frame = map.getContainer().getBoundingClientRect();
+  return [...map.getPane("markerPane")!.querySelectorAll(".leaflet-marker-icon")].map((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.x - frame.x, y: r.y - frame.y, w: r.width, h: r.height };
+  });
+}
+
 /**
  * Place names drawn on the map itself (no tile server needed), thinned by zoom so they never
- * overlap: see fitLabels. Decorative for screen readers: the panel's description and the tables
+ * overlap each other, the feeder groups' numbers or the outage markers: see fitLabels. Decorative for screen readers: the panel's description and the tables
  * carry the same names.
  */
 export function PlaceLabels({
@@ -46,7 +56,7 @@ export function PlaceLabels({
         (l) => map.latLngToContainerPoint([l.lat, l.lon]),
         measure,
         { width: size.x, height: size.y },
-        { height: fontSize + 4 },
+        { height: fontSize + 4, obstacles: [...feederLabelBoxes(map), ...markerBoxes(map)] },
       );
       layer.clearLayers();
       for (const p of placed) {
@@ -56,7 +66,7 @@ export function PlaceLabels({
           keyboard: false,
           icon: L.divIcon({
             className: "place-label",
-            html: `<span class="place-label__dot"></span><span class="place-label__text" style="font-size:${fontSize}px">${escapeHtml(p.text)}</span>`,
+            html: `<span class="place-label__dot"></span><span class="place-label__text" style="font-size:${fontSize}px;left:${Math.round(p.dx)}px;top:${Math.round(p.dy + 2)}px">${escapeHtml(p.text)}</span>`,
             iconSize: [0, 0],
           }),
         }).addTo(layer);
@@ -68,11 +78,17 @@ export function PlaceLabels({
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
     };
+    // Outage markers come and go with the live data: a name makes room for a new one.
+    const onLayer = (e: L.LayerEvent) => {
+      if (e.layer instanceof L.Marker && e.layer.options.pane !== PANE) schedule();
+    };
     schedule();
-    map.on("zoomend moveend", schedule);
+    map.on(`zoomend moveend ${FEEDER_LABELS_EVENT}`, schedule);
+    map.on("layeradd layerremove", onLayer);
     return () => {
       cancelAnimationFrame(frame);
-      map.off("zoomend moveend", schedule);
+      map.off(`zoomend moveend ${FEEDER_LABELS_EVENT}`, schedule);
+      map.off("layeradd layerremove", onLayer);
       layer.remove();
       group.current = null;
     };

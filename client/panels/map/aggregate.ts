@@ -1,21 +1,27 @@
 import type { MapCounts } from "../../../shared/counts.js";
 import { worstSla } from "../../../shared/counts.js";
 import type { SlaState } from "../../../shared/domain.js";
+import {
+  buildClusterIndex,
+  groupsIn,
+  project,
+  separate,
+  type ClusterIndex,
+  type Placed,
+} from "./clusters.js";
 import { feederRadius } from "./scales.js";
 
 /**
- * Pure geometry for the feeder canvas: which circles to draw for a view. Zoomed out, feeders with
- * open tickets are binned into square cells of the world's pixel grid (so panning never reshuffles
- * the bins); zoomed in, each feeder is drawn on its own. Kept free of Leaflet so it can be tested
- * and timed without a browser.
+ * Pure geometry for the feeder canvas: which circles to draw for a view, and the numbers inside
+ * them. Feeders with open tickets are grouped (clusters.ts) so that no two circles and no two
+ * numbers overlap at any zoom or count; idle feeders are grey dots. Kept free of Leaflet so it
+ * can be tested and timed without a browser.
  */
 
-/** Below this zoom, active feeders are aggregated into cells. */
-export const AGGREGATE_BELOW_ZOOM = 9;
-/** Side of an aggregation cell, in screen pixels. */
-export const CELL_PX = 26;
-/** Largest circle drawn for a cell of many feeders. */
-export const MAX_CELL_RADIUS = 24;
+/** Largest circle drawn for a group of many feeders. */
+export const MAX_CELL_RADIUS = 18;
+/** A group's number, in pixels before the wall's scale. */
+export const LABEL_FONT_PX = 11;
 
 /** Feeder positions projected once at zoom 0 (Web Mercator world pixels), two numbers per feeder. */
 export type ProjectedFeeders = Float64Array;
@@ -28,14 +34,13 @@ export interface View {
   originY: number;
   width: number;
   height: number;
-  aggregate: boolean;
   /** Multiplier for circle radii (smaller on phones, larger zoomed in). */
   radiusScale: number;
-  /** Side of an aggregation cell in pixels (default CELL_PX; larger when circles are drawn larger). */
-  cell?: number;
+  /** Multiplier for the numbers' type (the wall's scale); default 1. */
+  textScale?: number;
 }
 
-/** One circle to draw: a single feeder (`feeder` >= 0) or a cell of several (`feeder` = -1). */
+/** One circle to draw: a single feeder (`feeder` >= 0) or a group of several (`feeder` = -1). */
 export interface ActiveItem {
   x: number;
   y: number;
@@ -48,6 +53,16 @@ export interface ActiveItem {
   feeders: number;
   /** Index of the feeder when the circle is one feeder, else -1. */
   feeder: number;
+  /** The number shown inside a group's circle (none for a single feeder). */
+  label: ItemLabel | null;
+}
+
+/** A group's number: its text and the box it takes, centred on the circle. */
+export interface ItemLabel {
+  text: string;
+  fontPx: number;
+  width: number;
+  height: number;
 }
 
 export interface Frame {
@@ -58,13 +73,23 @@ export interface Frame {
   active: ActiveItem[];
 }
 
+/** Width of a text at a font size in pixels; the canvas layer measures with the real font. */
+export type MeasureText = (text: string, fontPx: number) => number;
+
+/** Bold digits are about 0.62 em wide: the estimate used where no canvas can measure. */
+export const estimateText: MeasureText = (text, fontPx) => text.length * 0.62 * fontPx;
+
 const SEVERITY: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2 };
 
-/** Builds what one redraw needs; `countsOf(i)` answers the open-ticket counts of feeder i. */
+/**
+ * Builds what one redraw needs; `countsOf(i)` answers the open-ticket counts of feeder i. Pass the
+ * index built for the same counts (the canvas keeps it between redraws); without one it is built.
+ */
 export function buildFrame(
   points: ProjectedFeeders,
   countsOf: (i: number) => MapCounts | undefined,
   view: View,
+  opts: { index?: ClusterIndex; measure?: MeasureText } = {},
 ): Frame {
   const n = points.length / 2;
   const { scale, originX, originY, width, height } = view;
@@ -73,101 +98,79 @@ export function buildFrame(
   // One bit per 2x2 pixel square: 20,000 overlapping dots cost the same as the few hundred visible.
   const gridW = Math.ceil(width / 2) + 1;
   const seen = new Uint8Array(gridW * (Math.ceil(height / 2) + 1));
-  const cells = new Map<number, Cell>();
-  const singles: ActiveItem[] = [];
-  const margin = MAX_CELL_RADIUS * 2;
-  const cellPx = view.cell ?? CELL_PX;
   for (let i = 0; i < n; i++) {
-    const wx = points[2 * i] * scale;
-    const wy = points[2 * i + 1] * scale;
-    const x = wx - originX;
-    const y = wy - originY;
     const c = countsOf(i);
-    if (!c || c.open <= 0) {
-      if (x < 0 || y < 0 || x >= width || y >= height) continue;
-      const g = (y >> 1) * gridW + (x >> 1);
-      if (seen[g]) continue;
-      seen[g] = 1;
-      idle[2 * idleCount] = x;
-      idle[2 * idleCount + 1] = y;
-      idleCount++;
-      continue;
-    }
-    if (x < -margin || y < -margin || x >= width + margin || y >= height + margin) continue;
-    if (!view.aggregate) {
-      singles.push(item(x, y, c.open, c.atRisk, c.breached, 1, i, view.radiusScale));
-      continue;
-    }
-    const key = Math.floor(wx / cellPx) * 1_000_003 + Math.floor(wy / cellPx);
-    let cell = cells.get(key);
-    if (!cell) {
-      cell = { sx: 0, sy: 0, w: 0, open: 0, atRisk: 0, breached: 0, feeders: 0, last: i };
-      cells.set(key, cell);
-    }
-    // Weighted by open tickets, so the circle sits where the trouble is.
-    cell.sx += x * c.open;
-    cell.sy += y * c.open;
-    cell.w += c.open;
-    cell.open += c.open;
-    cell.atRisk += c.atRisk;
-    cell.breached += c.breached;
-    cell.feeders++;
-    cell.last = i;
+    if (c && c.open > 0) continue;
+    const x = points[2 * i] * scale - originX;
+    const y = points[2 * i + 1] * scale - originY;
+    if (x < 0 || y < 0 || x >= width || y >= height) continue;
+    const g = (y >> 1) * gridW + (x >> 1);
+    if (seen[g]) continue;
+    seen[g] = 1;
+    idle[2 * idleCount] = x;
+    idle[2 * idleCount + 1] = y;
+    idleCount++;
   }
-  const active = singles;
-  for (const cell of cells.values()) {
-    active.push(
-      item(
-        cell.sx / cell.w,
-        cell.sy / cell.w,
-        cell.open,
-        cell.atRisk,
-        cell.breached,
-        cell.feeders,
-        cell.feeders === 1 ? cell.last : -1,
-        view.radiusScale,
-      ),
-    );
-  }
+
+  const index = opts.index ?? buildClusterIndex(points, countsOf);
+  const measure = opts.measure ?? estimateText;
+  const fontPx = Math.round(LABEL_FONT_PX * (view.textScale ?? 1));
+  const margin = MAX_CELL_RADIUS * 2 * Math.max(1, view.radiusScale);
+  const groups = groupsIn(
+    index,
+    {
+      minX: (originX - margin) / scale,
+      minY: (originY - margin) / scale,
+      maxX: (originX + width + margin) / scale,
+      maxY: (originY + height + margin) / scale,
+    },
+    Math.log2(scale),
+  );
+  const labelOf = (c: { open: number; feeders: number }): ItemLabel | null => {
+    if (c.feeders <= 1) return null;
+    const text = compact(c.open);
+    return { text, fontPx, width: Math.ceil(measure(text, fontPx)) + 4, height: fontPx + 2 };
+  };
+  const radiusOf = (c: { open: number; feeders: number }): number => {
+    const base = feederRadius(c.open) * view.radiusScale;
+    const cap =
+      c.feeders > 1 ? MAX_CELL_RADIUS * Math.max(1, view.radiusScale) : 18 * view.radiusScale;
+    const r = Math.max(2.5, Math.min(cap, base));
+    const label = labelOf(c);
+    // A group's circle is always large enough to hold its number.
+    return label ? Math.max(r, label.width / 2 + 1, label.height / 2 + 1) : r;
+  };
+  const placed: Placed[] = groups.map((g) => ({
+    x: g.wx * scale - originX,
+    y: g.wy * scale - originY,
+    half: radiusOf(g),
+    open: g.open,
+    atRisk: g.atRisk,
+    breached: g.breached,
+    feeders: g.feeders,
+    feeder: g.feeder,
+  }));
+  const active = separate(placed, radiusOf).map((p): ActiveItem => ({
+    x: p.x,
+    y: p.y,
+    r: p.half,
+    sla: worstSla(p) ?? "on_track",
+    open: p.open,
+    atRisk: p.atRisk,
+    breached: p.breached,
+    feeders: p.feeders,
+    feeder: p.feeders === 1 ? p.feeder : -1,
+    label: labelOf(p),
+  }));
   active.sort((a, b) => SEVERITY[a.sla] - SEVERITY[b.sla] || b.r - a.r);
   return { idle, idleCount, active };
 }
 
-interface Cell {
-  sx: number;
-  sy: number;
-  w: number;
-  open: number;
-  atRisk: number;
-  breached: number;
-  feeders: number;
-  last: number;
-}
-
-function item(
-  x: number,
-  y: number,
-  open: number,
-  atRisk: number,
-  breached: number,
-  feeders: number,
-  feeder: number,
-  radiusScale: number,
-): ActiveItem {
-  const sla = worstSla({ open, atRisk, breached }) ?? "on_track";
-  const base = feederRadius(open) * radiusScale;
-  const cap = feeders > 1 ? MAX_CELL_RADIUS * Math.max(1, radiusScale) : 18 * radiusScale;
-  return {
-    x,
-    y,
-    r: Math.max(2.5, Math.min(cap, base)),
-    sla,
-    open,
-    atRisk,
-    breached,
-    feeders,
-    feeder,
-  };
+/** Short numbers for inside a circle: 999, 1.2k, 12k (digits only, same in both languages). */
+export function compact(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 10_000) return `${(n / 1000).toFixed(1)}k`;
+  return `${Math.round(n / 1000)}k`;
 }
 
 /** The topmost circle under a canvas point, or null (drawn last = on top, so search backwards). */
@@ -185,12 +188,10 @@ export function hitTest(active: readonly ActiveItem[], x: number, y: number): Ac
 /** Web Mercator projection of lat/lon to world pixels at zoom 0 (256 px world), as Leaflet does. */
 export function projectFeeders(feeders: readonly { lat: number; lon: number }[]): ProjectedFeeders {
   const out = new Float64Array(feeders.length * 2);
-  const max = 85.0511287798;
   for (let i = 0; i < feeders.length; i++) {
-    const lat = Math.max(Math.min(max, feeders[i].lat), -max);
-    const sin = Math.sin((lat * Math.PI) / 180);
-    out[2 * i] = (256 * (feeders[i].lon + 180)) / 360;
-    out[2 * i + 1] = 256 * (0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI);
+    const [x, y] = project(feeders[i].lon, feeders[i].lat);
+    out[2 * i] = x;
+    out[2 * i + 1] = y;
   }
   return out;
 }

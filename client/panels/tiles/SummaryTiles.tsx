@@ -53,6 +53,8 @@ function SummaryCard({
   const { t } = useTranslation("screens");
   const lng = useLanguage();
   const n = (v: number) => formatCount(v, lng);
+  // Worded here, not in each figure: a useTranslation per figure was most of the tiles' render.
+  const trendText = (trend: Trend) => t(`summary.trend.${trend}`);
   const click = (e: MouseEvent<HTMLAnchorElement>) => {
     if (!onOpen || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
@@ -77,6 +79,7 @@ function SummaryCard({
           label={t("summary.receivedToday")}
           value={n(tile.receivedToday)}
           trend={tile.trend.received}
+          trendText={trendText(tile.trend.received)}
           good={null}
           note={t("summary.avg7d", { n: formatDecimal(tile.receivedAvg7d, lng) })}
         />
@@ -85,6 +88,7 @@ function SummaryCard({
           label={t("summary.open")}
           value={n(tile.open)}
           trend={tile.trend.open}
+          trendText={trendText(tile.trend.open)}
           good="down"
         />
         <Figure
@@ -92,6 +96,7 @@ function SummaryCard({
           label={t("summary.breached")}
           value={n(tile.breached)}
           trend={tile.trend.breached}
+          trendText={trendText(tile.trend.breached)}
           good="down"
         />
       </span>
@@ -140,11 +145,12 @@ function Figure(props: {
   label: string;
   value: string;
   trend: Trend;
+  /** The trend in words ("up on the week"), for everyone: the arrow alone is a picture. */
+  trendText: string;
   /** Which direction is good news (null: neither, as for complaints received). */
   good: Trend | null;
   note?: ReactNode;
 }) {
-  const { t } = useTranslation("screens");
   const tone =
     props.good === null || props.trend === "flat"
       ? "neutral"
@@ -156,7 +162,7 @@ function Figure(props: {
       <span className="summary-figure__label">{props.label}</span>
       <span className="summary-figure__value">{props.value}</span>
       <span className={`trend trend--${tone}`} data-trend={props.trend}>
-        <span aria-hidden="true">{ARROWS[props.trend]}</span> {t(`summary.trend.${props.trend}`)}
+        <span aria-hidden="true">{ARROWS[props.trend]}</span> {props.trendText}
       </span>
       {props.note && <span className="summary-figure__note">{props.note}</span>}
     </span>

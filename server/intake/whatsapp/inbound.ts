@@ -1,4 +1,6 @@
+import type { Kysely } from "kysely";
 import type { Logger } from "pino";
+import type { Database } from "../../store/schema.js";
 import type { WhatsappMessage } from "../../../shared/channels.js";
 import { OPEN_STATUSES } from "../../../shared/domain.js";
 import type { ReportInput } from "../../../shared/schemas.js";
@@ -16,6 +18,7 @@ import { findConversation, saveConversation, type ConversationRow } from "./conv
 import { findContact, touchContact, type Language } from "../contacts.js";
 import { unsupportedMessageText } from "../replies.js";
 import { readMessage } from "./read.js";
+import { applyNoticeCommand, noticeCommandOf } from "../../notices/opt-outs.js";
 
 export interface InboundDeps {
   ctx: IntakeContext;
@@ -41,13 +44,32 @@ export async function receiveMessage(deps: InboundDeps, m: WhatsappMessage): Pro
   const inbound = readMessage(m);
   const receivedAt = new Date(Number(m.timestamp) * 1000).toISOString();
   // Any message, even one we cannot read, opens WhatsApp's 24-hour window for free-form replies.
-  await touchContact(ctx.store.kysely, {
-    channel: CHANNEL,
-    address,
-    phone: normalisePhone(m.from),
-    at: receivedAt,
-    text: inbound.kind === "report" && m.type === "text" ? inbound.input.text : undefined,
-  });
+  await inGroupCommit(ctx, (db) =>
+    touchContact(db, {
+      channel: CHANNEL,
+      address,
+      phone: normalisePhone(m.from),
+      at: receivedAt,
+      text: inbound.kind === "report" && m.type === "text" ? inbound.input.text : undefined,
+    }),
+  );
+  // STOP / START alone changes whether this number gets outage notices; it is not a complaint.
+  const noticeCommand =
+    inbound.kind === "report" && m.type === "text" ? noticeCommandOf(inbound.input.text) : null;
+  if (noticeCommand) {
+    const contact = await findContact(ctx.store.kysely, CHANNEL, address);
+    await applyNoticeCommand(ctx.store.kysely, {
+      command: noticeCommand,
+      channel: CHANNEL,
+      key: address,
+      recipient: address,
+      language: languageFrom(contact?.language) ?? "hi",
+      messageId: m.id,
+      at: ctx.clock.now().toISOString(),
+    });
+    log.info({ channel: CHANNEL, messageId: m.id, command: noticeCommand }, "notice preference");
+    return "skipped";
+  }
   if (inbound.kind === "ignored") {
     log.info(
       { channel: CHANNEL, messageId: m.id, reason: inbound.reason },
@@ -117,14 +139,30 @@ export async function receiveMessage(deps: InboundDeps, m: WhatsappMessage): Pro
     ? { ...inbound.input, consumerAccount: consumer.account }
     : inbound.input;
   const filed = await ingestReport(ctx, input, { raw: m });
-  await saveConversation(ctx.store.kysely, {
-    channel: CHANNEL,
-    address,
-    ticketId: filed.ticket.id,
-    awaiting: isOpen(filed.ticket) && filed.ticket.feeder_id === null ? "placement" : null,
-    at: ctx.clock.now().toISOString(),
-  });
+  await inGroupCommit(ctx, (db) =>
+    saveConversation(db, {
+      channel: CHANNEL,
+      address,
+      ticketId: filed.ticket.id,
+      awaiting: isOpen(filed.ticket) && filed.ticket.feeder_id === null ? "placement" : null,
+      at: ctx.clock.now().toISOString(),
+    }),
+  );
   return "filed";
+}
+
+/**
+ * A small write of the conversation's own (contact, conversation) made through the ticket writer,
+ * so a batch's messages share its group commits instead of paying for a commit each.
+ */
+async function inGroupCommit(
+  ctx: IntakeContext,
+  write: (db: Kysely<Database>) => Promise<unknown>,
+): Promise<void> {
+  await ctx.writer.commit(async (tx) => {
+    await write(tx.kysely);
+    return { changes: [] };
+  });
 }
 
 function languageFrom(v: string | null | undefined): Language | null {

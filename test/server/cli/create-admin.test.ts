@@ -8,13 +8,13 @@ describe("npm run create-admin", () => {
   it("creates an administrator who can sign in, and refuses a weak password", async () => {
     const first = await startTestServer({ keepData: true });
     await first.close();
-    const weak = await createAdmin(first.dataDir, {
+    const weak = await createAdmin(first.app.config, {
       username: "ops.head",
       name: "Ops Head",
       password: "qwerty123",
     });
     expect(weak).toEqual({ ok: false, problems: [expect.stringMatching(/^password: .*common/)] });
-    const made = await createAdmin(first.dataDir, {
+    const made = await createAdmin(first.app.config, {
       username: "ops.head",
       name: "Ops Head",
       password: "a long enough passphrase",

@@ -288,6 +288,9 @@ describe("the live socket", () => {
     for (let i = 0; i < 12; i++) acks.push(await c.subscribe());
     expect(acks.slice(0, 10).every((a) => a.ok)).toBe(true);
     expect(acks[11].error?.code).toBe("rate_limited");
+    // It says when to ask again: when the first of the ten leaves the ten-second window.
+    expect(acks[11].retryAfterMs).toBeGreaterThan(0);
+    expect(acks[11].retryAfterMs).toBeLessThanOrEqual(10_000);
     c.close();
   });
 });

@@ -72,6 +72,50 @@ describe("the webhook inbox", () => {
     expect(await whatsappReports("after-bad")).toHaveLength(3);
   });
 
+  it("records a malformed message inside a delivery with its error, once, and files the rest in order", async () => {
+    const delivery = JSON.parse(whatsappDelivery(6, "one-bad")) as {
+      entry: Array<{ changes: Array<{ value: { messages: Array<Record<string, unknown>> } }> }>;
+    };
+    const messages = delivery.entry[0].changes[0].value.messages;
+    // The third message has no sender and an unreadable timestamp; the others are fine.
+    delete messages[2].from;
+    messages[2].timestamp = "yesterday";
+    const res = await deliver(JSON.stringify(delivery));
+    expect(res.status).toBe(200);
+    const { queued } = (await res.json()) as { queued: number };
+    await server.app.inbox.whenIdle();
+
+    const filed = await whatsappReports("one-bad");
+    expect(filed.sort()).toEqual(
+      [0, 1, 3, 4, 5].map((i) => `wamid.one-bad.${String(i).padStart(5, "0")}`),
+    );
+    const row = await server.app.store.kysely
+      .selectFrom("inbox")
+      .selectAll()
+      .where("id", "=", queued)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe("done");
+    expect(row.attempts).toBe(1);
+    expect(row.messages_done).toBe(6);
+    expect(row.error).toBe("1 message(s) could not be processed");
+    expect(JSON.parse(row.summary ?? "{}")).toMatchObject({ messages: 6, failed: 1 });
+    const failures = await server.app.inbox.failures(queued);
+    expect(failures).toHaveLength(1);
+    expect(failures[0].position).toBe(2);
+    expect(failures[0].error).toContain("from");
+    expect(failures[0].error).toContain("timestamp");
+    expect(JSON.parse(failures[0].message)).toMatchObject({
+      kind: "message",
+      value: { id: "wamid.one-bad.00002" },
+    });
+
+    // Nothing is retried: another pass of the worker leaves the delivery and its failure as they are.
+    server.app.inbox.kick();
+    await server.app.inbox.whenIdle();
+    expect(await server.app.inbox.failures(queued)).toEqual(failures);
+    expect(await whatsappReports("one-bad")).toHaveLength(5);
+  });
+
   it("files nothing new when the same delivery comes again", async () => {
     const body = whatsappDelivery(5, "again");
     await deliver(body);
@@ -101,5 +145,29 @@ describe("the webhook inbox", () => {
       .where("channel", "=", "x")
       .execute();
     expect(xReports).toHaveLength(1);
+  });
+
+  it("takes up on its sweep a delivery another node stored, as every node of a cluster does", async () => {
+    // Stored by another node (no kick here): this node finds it only through its sweep.
+    const row = await server.app.store.kysely
+      .insertInto("inbox")
+      .values({
+        channel: "whatsapp",
+        received_at: new Date().toISOString(),
+        body: whatsappDelivery(2, "swept"),
+        status: "pending",
+        attempts: 0,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await server.app.sweeper.runOnce();
+    await server.app.inbox.whenIdle();
+    const stored = await server.app.store.kysely
+      .selectFrom("inbox")
+      .select(["status", "claimed_by"])
+      .where("id", "=", row.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: "done", claimed_by: null });
+    expect(await whatsappReports("swept")).toHaveLength(2);
   });
 });

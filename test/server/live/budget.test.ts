@@ -1,6 +1,10 @@
 import { signIn } from "../../support/auth.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { FEED_PER_UPDATE } from "../../../shared/live.js";
+import {
+  FEED_PER_UPDATE,
+  SUMMARY_BYTES_PER_SECOND,
+  SUMMARY_UPDATES_PER_SECOND,
+} from "../../../shared/live.js";
 import { bufferedBytes } from "../../../server/live/backpressure.js";
 import { LiveTestClient } from "../../support/live-client.js";
 import { RawLiveClient } from "../../support/raw-live.js";
@@ -23,11 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function burst(n: number, tag: string): Promise<void> {
+async function burst(n: number, tag: string, inFlight = 40): Promise<void> {
   const feeders = server.app.network.feeders;
-  for (let i = 0; i < n; i += 40) {
+  for (let i = 0; i < n; i += inFlight) {
     await Promise.all(
-      Array.from({ length: Math.min(40, n - i) }, (_, k) => {
+      Array.from({ length: Math.min(inFlight, n - i) }, (_, k) => {
         const f = feeders[((i + k) * 7) % feeders.length];
         return postReport(server.url, {
           channel: "whatsapp",
@@ -54,17 +58,43 @@ async function fillUntil(client: RawLiveClient, done: () => boolean): Promise<nu
   return peak;
 }
 
+/** Delta sizes as they arrive at a screen. */
+function sizesOf(client: LiveTestClient): Array<{ at: number; bytes: number }> {
+  const sizes: Array<{ at: number; bytes: number }> = [];
+  client.socket.on("delta", (d) => sizes.push({ at: Date.now(), bytes: JSON.stringify(d).length }));
+  return sizes;
+}
+
+/**
+ * Token bucket: over any stretch, the bytes sent are at most one burst plus the rate times its
+ * length, plus one delta's part that is never held back (the unit's counts, the first waiting
+ * outage and the first report with its ticket: about 2.5 KB at most).
+ */
+function expectWithinBudget(sizes: Array<{ at: number; bytes: number }>, perSecond: number): void {
+  for (let i = 0; i < sizes.length; i++) {
+    let sent = 0;
+    for (let j = i; j < sizes.length; j++) {
+      sent += sizes[j].bytes;
+      const span = (sizes[j].at - sizes[i].at) / 1000;
+      expect(sent).toBeLessThanOrEqual(perSecond * (1 + span) + 2500);
+    }
+  }
+}
+
 describe("a screen's live budget", () => {
-  it("keeps each screen's deltas within its byte budget under a burst, and exact once it is over", async () => {
+  it("keeps each screen's deltas within its byte budget under a burst of 2,000 reports, and every screen exact once it is over", async () => {
     const root = new LiveTestClient(server.url);
     const circleId = server.app.network.feeders[0].path[4];
     const circle = new LiveTestClient(server.url, circleId);
+    // The minister's screen on the same unit: summary-sized, in rooms with their own budget.
+    const summary = new LiveTestClient(server.url);
     await root.subscribe();
     await circle.subscribe();
-    const sizes: Array<{ at: number; bytes: number }> = [];
-    root.socket.on("delta", (d) => sizes.push({ at: Date.now(), bytes: JSON.stringify(d).length }));
+    expect((await summary.subscribe(undefined, "counts")).level).toBe("counts");
+    const sizes = sizesOf(root);
+    const summarySizes = sizesOf(summary);
 
-    await burst(400, "budget");
+    await burst(2000, "budget", 80);
     const { projections, network } = server.app;
     const feedersUnder = (unitId: string) =>
       Object.fromEntries(
@@ -73,33 +103,57 @@ describe("a screen's live budget", () => {
           .map(([id, c]) => [id, c.open]),
       );
     // Exact at the end: everything deferred for lack of budget has arrived.
+    const districtsUnder = (unitId: string) =>
+      Object.fromEntries(
+        Object.entries(projections.districtCountsUnder(unitId))
+          .filter(([, c]) => c.open > 0)
+          .map(([id, c]) => [id, c.open]),
+      );
+    const childrenOf = (unitId: string) =>
+      Object.fromEntries(
+        [unitId, ...network.childrenOf(unitId)]
+          .map((id) => [id, projections.counts(id).open] as const)
+          .filter(([, open]) => open > 0),
+      );
+    // Exact at the end: everything deferred for lack of budget has arrived, on every screen.
     await vi.waitFor(
       () => {
-        expect(root.nonZero().feeders).toEqual(feedersUnder("network"));
-        expect(circle.nonZero().feeders).toEqual(feedersUnder(circleId));
+        for (const [screen, unitId] of [
+          [root, "network"],
+          [circle, circleId],
+          [summary, "network"],
+        ] as const) {
+          expect(screen.nonZero().feeders).toEqual(feedersUnder(unitId));
+          expect(screen.nonZero().districts).toEqual(districtsUnder(unitId));
+          expect(screen.nonZero().units).toEqual(childrenOf(unitId));
+        }
       },
-      { timeout: 15_000, interval: 100 },
+      { timeout: 60_000, interval: 200 },
     );
     expect(root.open("network")).toBe(projections.counts("network").open);
     expect(circle.open(circleId)).toBe(projections.counts(circleId).open);
+    expect(summary.units.network).toEqual(projections.counts("network"));
 
-    // Token bucket: over any stretch, the bytes sent are at most one burst plus the rate times its
-    // length (plus one delta's mandatory part, which is never held back).
     expect(sizes.length).toBeGreaterThan(3);
-    for (let i = 0; i < sizes.length; i++) {
-      for (let j = i; j < sizes.length; j++) {
-        const sent = sizes.slice(i, j + 1).reduce((s, x) => s + x.bytes, 0);
-        const span = (sizes[j].at - sizes[i].at) / 1000;
-        expect(sent).toBeLessThanOrEqual(BYTES_PER_SECOND * (1 + span) + 2000);
-      }
-    }
+    expectWithinBudget(sizes, BYTES_PER_SECOND);
+    // The summary screen: its own smaller budget, fewer updates, and never a feed or ticket row.
+    expect(summarySizes.length).toBeGreaterThan(3);
+    expectWithinBudget(summarySizes, SUMMARY_BYTES_PER_SECOND);
+    const spanS = (summarySizes[summarySizes.length - 1].at - summarySizes[0].at) / 1000;
+    expect(summarySizes.length).toBeLessThanOrEqual(
+      Math.ceil(spanS * SUMMARY_UPDATES_PER_SECOND) + 2,
+    );
+    expect(summary.deltas.every((d) => d.delta.tickets.length + d.delta.events.length === 0)).toBe(
+      true,
+    );
     const deltas = root.deltas.map((d) => d.delta);
     expect(deltas.every((d) => d.events.length <= FEED_PER_UPDATE)).toBe(true);
     // Only tickets of the feed or of the lists the screen shows are sent, never the whole burst.
     expect(deltas.every((d) => d.tickets.length <= FEED_PER_UPDATE + 25)).toBe(true);
     root.close();
     circle.close();
-  });
+    summary.close();
+  }, 240_000);
 
   it("cuts off a screen that stops reading at its bound while the others keep receiving", async () => {
     const stalled = new RawLiveClient(server.url, (await signIn(server.url, "control")).cookie);

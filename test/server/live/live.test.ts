@@ -69,6 +69,31 @@ describe("live /live namespace", () => {
     expect(watcher.deltas).toHaveLength(0);
   });
 
+  it("answers subscribes one at a time in the order asked, so the last unit asked for is the one watched", async () => {
+    // A screen moved quickly between units (a wall rotating, clicks through a drill-down) asks
+    // again before the previous answer came: the whole network's snapshot takes longer to build
+    // than a feeder's, and must not land after the feeder's and take the screen back.
+    const [feeder, other] = twoFeedersInDifferentDistricts();
+    const c = client(feeder.id);
+    await c.connect();
+    const root = server.app.network.root.id;
+    const order: string[] = [];
+    c.socket.on("snapshot", (s) => order.push(s.unitId));
+    const asked = [root, feeder.id, root, feeder.id, root, feeder.id];
+    const acks = await Promise.all(
+      asked.map((unitId) => c.socket.emitWithAck("subscribe", { unitId })),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(order).toEqual(asked);
+    // Only the feeder's room: a report elsewhere sends it nothing, one on the feeder moves it.
+    const seen = c.deltas.length;
+    expect((await reportOn(other)).status).toBe(201);
+    expect((await reportOn(feeder)).status).toBe(201);
+    await c.until((x) => x.deltas.length > seen);
+    for (const { delta } of c.deltas.slice(seen))
+      expect(Object.keys(delta.units)).not.toContain(root);
+  });
+
   it("refuses to subscribe to a unit that does not exist", async () => {
     const c = client("no-such-unit");
     const ack = await c.subscribe();

@@ -10,12 +10,12 @@ import type { DemoUser } from "../../support/auth.js";
  * status computed from one table of what each role may do. Outside your area is 404, not 403.
  */
 type Place = "own" | "child" | "sibling" | "otherDiscom";
-type Action = "read" | "act" | "subscribe" | "summary" | "administer";
+type Action = "read" | "act" | "shutdown" | "subscribe" | "summary" | "administer";
 const PLACES: Place[] = ["own", "child", "sibling", "otherDiscom"];
-const ACTIONS: Action[] = ["read", "act", "subscribe", "summary", "administer"];
+const ACTIONS: Action[] = ["read", "act", "shutdown", "subscribe", "summary", "administer"];
 
 /** What each role may do, anywhere in its area (the policy's table, restated as the test's oracle). */
-const MAY: Record<DemoUser, Record<Action, boolean>> = {
+const MAY: Record<DemoUser, Record<Exclude<Action, "shutdown">, boolean>> = {
   admin: { read: true, act: true, subscribe: true, summary: true, administer: true },
   control: { read: true, act: true, subscribe: true, summary: true, administer: false },
   "se.gorakhpur": { read: true, act: true, subscribe: true, summary: true, administer: false },
@@ -109,6 +109,22 @@ async function attempt(user: DemoUser, action: Action, place: Place): Promise<nu
           user,
         )
       ).status;
+    case "shutdown": {
+      // Scheduling a planned shutdown is acting on the unit's feeders.
+      const res = await apiJson(
+        server.url,
+        "/api/v1/shutdowns",
+        "POST",
+        {
+          feederIds: [feederUnder(unit.id).id],
+          reason: "Matrix maintenance",
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+        },
+        user,
+      );
+      return res.status === 201 ? 200 : res.status;
+    }
     case "summary":
       return (
         await apiJson(server.url, `/api/v1/units/${unit.id}/children`, "GET", undefined, user)
@@ -130,7 +146,8 @@ async function attempt(user: DemoUser, action: Action, place: Place): Promise<nu
 
 function expected(user: DemoUser, action: Action, place: Place): number | string {
   const { unit } = places.get(user)![place];
-  const allowed = MAY[user][action] && (action === "administer" || inArea(user, unit));
+  const may = MAY[user][action === "shutdown" ? "act" : action];
+  const allowed = may && (action === "administer" || inArea(user, unit));
   if (action === "subscribe") return allowed ? "ok" : "not_found";
   return allowed ? 200 : 404;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScoreRow } from "../../../server/tickets/scorecards.js";
-import { HISTORY_MARKER } from "../../../server/sim/history.js";
+import { HISTORY_MARKER, SIMULATED_HISTORY_NOT_SENT } from "../../../server/sim/history.js";
 import { apiFetch, startTestServer, type TestServer } from "../../support/server.js";
 
 /**
@@ -81,6 +81,20 @@ describe("the demo's first minute", () => {
     expect(status).toMatchObject({ simulator: true, speed: 60, actorPrefix: "sim:" });
     expect(status.history?.days).toBe(14);
     expect(status.history?.tickets).toBeGreaterThan(0);
+  });
+
+  it("marks no message of the simulated past as sent: they were never handed to a gateway", async () => {
+    const history = JSON.parse((await server.app.store.getMeta(HISTORY_MARKER)) ?? "{}") as {
+      to: string;
+    };
+    const rows = await server.app.store.kysely
+      .selectFrom("outbox")
+      .select(["status", "last_error"])
+      .where("created_at", "<=", history.to)
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows)
+      expect(r).toEqual({ status: "not_sent", last_error: SIMULATED_HISTORY_NOT_SENT });
   });
 
   it("shows 14 days on the SLA chart, each with tickets that fell due", async () => {
