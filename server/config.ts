@@ -194,7 +194,7 @@ export const configSchema = z.object({
   /** A lagging screen that has not drained within this many ms is cut off. */
   LIVE_STALLED_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** How many subscribes one socket may send in 10 s (a resubscribing screen costs a snapshot). */
-  LIVE_SUBSCRIBES_PER_10S: z.coerce.number().int().min(1).max(100_000).default(10),
+  LIVE_SUBSCRIBES_PER_10S: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export type Config = z.infer<typeof configSchema>;

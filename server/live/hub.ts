@@ -135,7 +135,7 @@ export class LiveHub {
     const now = Date.now();
     const data = socket.data;
     data.subscribes = data.subscribes.filter((t) => t > now - SUBSCRIBE_WINDOW_MS);
-    if (data.subscribes.length >= (this.deps.subscribesPerWindow ?? 10))
+    if (data.subscribes.length >= (this.deps.subscribesPerWindow ?? 20))
       return {
         ok: false,
         error: { code: "rate_limited", message: "too many subscriptions; slow down" },

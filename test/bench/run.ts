@@ -35,6 +35,7 @@ import { scaleFigures, type ScaleFigures } from "./scale.js";
 import { benchPostgres } from "./postgres.js";
 import { profiled } from "./profile.js";
 import { clusterFanout } from "./cluster.js";
+import type { LighthouseFigures } from "./lighthouse.js";
 import { signIn } from "../support/auth.js";
 import { CHANNELS } from "../../shared/domain.js";
 
@@ -50,6 +51,11 @@ const part = (name: string) => !ONLY || ONLY.includes(name);
  * BENCH_SCALE_HISTORY closed tickets (100,000 and 1,000,000 by default), built with bulk inserts.
  */
 const SCALE = process.argv.includes("--scale");
+/**
+ * `--lighthouse` (or `--only=lighthouse`): Lighthouse performance of `/`, `/summary` and `/track`
+ * on a store of 10,500 open tickets and 50 outages (about 3 minutes; see lighthouse.ts).
+ */
+const LIGHTHOUSE = process.argv.includes("--lighthouse") || !!ONLY?.includes("lighthouse");
 const env = (k: string, quick: number, full: number) =>
   Number(process.env[k] ?? (QUICK ? quick : full));
 const FEEDERS = env("BENCH_FEEDERS", 3000, 20_000);
@@ -309,6 +315,24 @@ async function main(): Promise<void> {
     line("cluster_exact", String(cluster.exact));
   }
 
+  let screens: LighthouseFigures[] | null = null;
+  if (LIGHTHOUSE) {
+    // Loaded only when asked for: Lighthouse is a large module tree.
+    const { lighthouseFigures } = await import("./lighthouse.js");
+    screens = await lighthouseFigures({
+      feeders: 3000,
+      tickets: 10_500,
+      outages: 50,
+      runs: env("BENCH_LIGHTHOUSE_RUNS", 3, 5),
+    });
+    for (const s of screens)
+      line(
+        `lighthouse ${s.path} (${s.form})`,
+        s.score,
+        `(runs ${s.min}-${s.max}; TBT ${s.tbt_ms} ms, LCP ${s.lcp_ms} ms, CLS ${s.cls})`,
+      );
+  }
+
   const postgres = part("postgres")
     ? await benchPostgres(config, inputs.slice(0, INGEST_N), QUICK ? 500 : 2000, line)
     : null;
@@ -347,6 +371,7 @@ async function main(): Promise<void> {
       scale: scale && { open: scale.open, history: scale.history, build_s: r(scale.buildS) },
       loop_lag_p99_ms: storm ? r(lag.percentile(99) / 1e6) : null,
       cluster_fanout: cluster,
+      lighthouse: screens,
       categorise_per_s: r(categorisePerS),
       network_generate_ms: r(networkMs),
     }),

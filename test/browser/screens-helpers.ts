@@ -5,6 +5,7 @@ import type { NetworkPayload, Unit } from "../../shared/network.js";
 import { signIn, type DemoUser } from "../support/auth.js";
 import { ingestReport } from "../../server/intake/ingest.js";
 import { apiFetch, postReport, type TestServer } from "../support/server.js";
+import { isDevelopmentBuild } from "../support/global-setup.js";
 
 /** Shared by the screens-*.test.ts browser tests: one way to start chromium, seed and screenshot. */
 
@@ -21,6 +22,9 @@ export const SIZES = [
 export function assertBuilt(): void {
   if (!fs.existsSync(path.join(ROOT, "dist/client/index.html"))) {
     throw new Error("dist/client is not built: the vitest globalSetup builds it");
+  }
+  if (isDevelopmentBuild(ROOT)) {
+    throw new Error("dist/client is React's development build: run `npx vite build` (production)");
   }
 }
 

@@ -159,6 +159,9 @@ describe("the control room's controls", () => {
       .poll(() => page.locator(".map-panel").getAttribute("data-shading"))
       .toBe("absolute");
     await map(page).and(page.locator("[data-zoom]")).waitFor();
+    // The district shapes mount a few dozen per frame after the map (turns.ts): a click before
+    // the one under the pointer is drawn lands on the bare map.
+    await page.locator(".leaflet-container[data-districts-drawn]").waitFor();
     const before = await zoomOf(page);
     const box = (await map(page).boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.42, box.y + box.height * 0.5);

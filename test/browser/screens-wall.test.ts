@@ -225,7 +225,8 @@ describe("wall mode in a browser", () => {
             const slide = view === "state" ? "state" : "unit";
             await page.locator(`.wall[data-slide=${slide}][data-status=live]`).waitFor();
             await page.waitForFunction(() => !document.querySelector(".map-panel__state"));
-            await expect.poll(() => openTiles(page)).toBeGreaterThan(0);
+            // Within a resubscribe the server asked to wait for (see the rate limit above).
+            await expect.poll(() => openTiles(page), { timeout: 15_000 }).toBeGreaterThan(0);
           }
           await page.waitForTimeout(150);
           const slide = view === discom.id ? "unit" : view;

@@ -1,7 +1,7 @@
 import type { Feature, Geometry } from "geojson";
 import type { GeoJSON as GeoJSONLayer, LatLngBounds, LeafletEvent, Path } from "leaflet";
-import { memo, useMemo } from "react";
-import { GeoJSON, Tooltip } from "react-leaflet";
+import { memo, useEffect, useMemo } from "react";
+import { GeoJSON, Tooltip, useMap } from "react-leaflet";
 import type { MapCounts } from "../../../shared/counts.js";
 import type { Language } from "../../i18n/index.js";
 import { formatCount } from "../../i18n/format.js";
@@ -44,6 +44,15 @@ export function DistrictLayer(props: DistrictLayerProps) {
   const { shapes, counts, values, consumers, breaks, lng, labels, onSelect, overTiles, faint } =
     props;
   const shown = useChunks(shapes.features.length, SHAPES_PER_TURN);
+  // Drawn on a canvas, so nothing in the DOM says when the last shape is in: the map's element
+  // does, for screenshots and tests that click a district.
+  const map = useMap();
+  const drawn = shown >= shapes.features.length;
+  useEffect(() => {
+    const container = map.getContainer();
+    if (drawn) container.dataset.districtsDrawn = "";
+    else delete container.dataset.districtsDrawn;
+  }, [map, drawn]);
   return (
     <>
       {shapes.features.slice(0, shown).map((f) => {
