@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { ExpressionBuilder, Kysely } from "kysely";
 import type { Config } from "../config.js";
+import { fixedLimit } from "../store/limit.js";
 import type { Database } from "../store/schema.js";
 
 /**
@@ -72,7 +73,7 @@ export async function claimNext(
       .where("channel", "in", lane)
       .where(claimable(owner, at))
       .orderBy("id")
-      .limit(1)
+      .limit(fixedLimit(1))
       .executeTakeFirst();
     if (!candidate) return null;
     const claimed = await db

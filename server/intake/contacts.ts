@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ChannelContactTable, Database } from "../store/schema.js";
 import { runShaped } from "../store/compiled.js";
+import { fixedLimit } from "../store/limit.js";
 
 export type ChannelContact = Selectable<ChannelContactTable>;
 export type Language = "hi" | "en";
@@ -83,6 +84,6 @@ export async function lastContactByPhone(
     .selectAll()
     .where("phone", "=", phone)
     .orderBy("last_inbound_at", "desc")
-    .limit(1)
+    .limit(fixedLimit(1))
     .executeTakeFirst();
 }

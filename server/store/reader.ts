@@ -8,6 +8,7 @@ import type { Database } from "./schema.js";
 
 import type { ConsumerRow, EventRow, ReportRow, TicketRow } from "./rows.js";
 import { runShaped } from "./compiled.js";
+import { fixedLimit } from "./limit.js";
 
 const OPEN = [...OPEN_STATUSES] as string[];
 
@@ -95,7 +96,7 @@ export class StoreReader {
     category: string | null,
     since: string,
   ): Promise<TicketRow | undefined> {
-    const params = [...OPEN, since, value, ...(category === null ? [] : [category]), 1];
+    const params = [...OPEN, since, value, ...(category === null ? [] : [category])];
     const shape = `tickets.openBy:${column}:${category === null ? "uncategorised" : "category"}`;
     const [row] = await runShaped(this.db, shape, params, () => {
       const q = this.db
@@ -108,7 +109,7 @@ export class StoreReader {
         category === null ? q.where("category", "is", null) : q.where("category", "=", category)
       )
         .orderBy("id", "desc")
-        .limit(1);
+        .limit(fixedLimit(1));
     });
     return row;
   }

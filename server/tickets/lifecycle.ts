@@ -1,6 +1,7 @@
 import { trackUrl } from "./otp.js";
 import { canTransition, type CategoryId, type Status } from "../../shared/domain.js";
 import { OFFICER_ROLES, type OfficerRole } from "../officers/roles.js";
+import { fixedLimit } from "../store/limit.js";
 import type { NewEvent, StoreTx, TicketRow } from "../store/store.js";
 import { TicketError, type TicketContext } from "./context.js";
 import { escalationText, feedbackRequestText } from "./messages.js";
@@ -188,7 +189,7 @@ export async function askFeedback(
     .where("ticket_id", "=", t.id)
     .orderBy("received_at", "desc")
     .orderBy("created_at", "desc")
-    .limit(1)
+    .limit(fixedLimit(1))
     .executeTakeFirst();
   const channel = replyChannel(last?.channel ?? t.channel, t.phone);
   // Messenger, Instagram and X direct-message consumers are addressed by their conversation's id.
