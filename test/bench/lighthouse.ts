@@ -26,6 +26,8 @@ export interface LighthouseFigures {
   tbt_ms: number;
   lcp_ms: number;
   cls: number;
+  /** Runs that could not measure the page (Lighthouse's runtimeError), left out of the figures. */
+  failed: number;
 }
 
 const SCREENS: { path: string; form: "desktop" | "mobile"; as: "control" | "minister" | null }[] = [
@@ -58,9 +60,11 @@ export async function lighthouseFigures(opts: {
     for (let i = 0; i < opts.outages; i++)
       await causeOutage(server.url, feeders[(i * 37) % feeders.length]);
     const out: LighthouseFigures[] = [];
-    for (const screen of SCREENS) {
+    const failed: string[] = [];
+    const only = process.env.BENCH_LIGHTHOUSE_PATHS?.split(",");
+    for (const screen of SCREENS.filter((x) => !only || only.includes(x.path))) {
       const cookie = screen.as ? (await signIn(server.url, screen.as)).cookie : undefined;
-      const runs: Omit<LighthouseFigures, "min" | "max">[] = [];
+      const runs: Omit<LighthouseFigures, "min" | "max" | "failed">[] = [];
       for (let i = 0; i < opts.runs; i++) {
         const result = await lighthouse(
           `${server.url}${screen.path}`,
@@ -74,6 +78,13 @@ export async function lighthouseFigures(opts: {
         );
         if (!result) throw new Error(`lighthouse gave no result for ${screen.path}`);
         const { lhr } = result;
+        // A run that could not measure (no paint, a navigation error) scores 0: say why, and leave
+        // it out of the median rather than report a page that never loaded as a slow one.
+        if (lhr.runtimeError) {
+          failed.push(`${screen.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+          console.error(`lighthouse ${screen.path}: ${lhr.runtimeError.code}`, lhr.runWarnings);
+          continue;
+        }
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
         runs.push({
           path: screen.path,
@@ -84,10 +95,17 @@ export async function lighthouseFigures(opts: {
           cls: Number(audit("cumulative-layout-shift").toFixed(3)),
         });
       }
+      if (runs.length === 0) throw new Error(`no Lighthouse run of ${screen.path} measured`);
       const sorted = [...runs].sort((a, b) => a.score - b.score);
       const median = sorted[Math.floor(sorted.length / 2)];
-      out.push({ ...median, min: sorted[0].score, max: sorted[sorted.length - 1].score });
+      out.push({
+        ...median,
+        min: sorted[0].score,
+        max: sorted[sorted.length - 1].score,
+        failed: opts.runs - runs.length,
+      });
     }
+    if (failed.length) console.error(`lighthouse runs that failed:\n${failed.join("\n")}`);
     return out;
   } finally {
     chrome.kill();

@@ -329,7 +329,7 @@ async function main(): Promise<void> {
       line(
         `lighthouse ${s.path} (${s.form})`,
         s.score,
-        `(runs ${s.min}-${s.max}; TBT ${s.tbt_ms} ms, LCP ${s.lcp_ms} ms, CLS ${s.cls})`,
+        `(runs ${s.min}-${s.max}${s.failed ? `, ${s.failed} failed` : ""}; TBT ${s.tbt_ms} ms, LCP ${s.lcp_ms} ms, CLS ${s.cls})`,
       );
   }
 
