@@ -17,9 +17,8 @@ import { signIn } from "../test/support/auth.js";
 import { apiFetch, startTestServer } from "../test/support/server.js";
 import {
   assertBuilt,
-  causeOutage,
   launch,
-  seedInProcess,
+  seedBusyDay,
   signedInContext,
 } from "../test/browser/screens-helpers.js";
 
@@ -101,9 +100,7 @@ async function main(): Promise<void> {
     const feederUnits = network.units.filter((u) => u.kind === "feeder");
     if (!seeded) {
       console.error(`seeding ${tickets} tickets on ${feederUnits.length} feeders...`);
-      await seedInProcess(server, feederUnits, tickets);
-      for (let i = 0; i < 50; i++)
-        await causeOutage(server.url, feederUnits[(i * 37) % feederUnits.length]);
+      await seedBusyDay(server, feederUnits, tickets, 50);
       if (dataDir) fs.writeFileSync(path.join(dataDir, "seeded"), "");
     }
     const results: Figures[] = [];

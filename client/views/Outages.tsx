@@ -1,11 +1,10 @@
 import "./outages.css";
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from "react";
+import { lazy, Suspense, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { LanguageToggle } from "../app/LanguageToggle.js";
-import { isLanguage, setLanguage } from "../i18n/index.js";
 import { formatAge, formatCount } from "../i18n/format.js";
 import { useLanguage } from "../i18n/useLanguage.js";
+import { PublicPage } from "./PublicPage.js";
 import { OutageList } from "../panels/outages/OutageList.js";
 import { groupByDistrict, outageMatches } from "../panels/outages/search.js";
 import { WhoToCallForm } from "../panels/outages/WhoToCallForm.js";
@@ -32,7 +31,6 @@ export default function Outages() {
   const { t } = useTranslation("public");
   const lng = useLanguage();
   const [params, setParams] = useSearchParams();
-  const urlLang = params.get("lang");
   const [query, setQuery] = useState(() => params.get("q") ?? "");
   const [mapShown, setMapShown] = useState(() => window.matchMedia?.(WIDE).matches ?? false);
   const outages = useOutages();
@@ -41,21 +39,6 @@ export default function Outages() {
   const call = useWhoToCall();
   const searchId = useId();
 
-  useEffect(() => {
-    if (isLanguage(urlLang)) setLanguage(urlLang, false);
-  }, [urlLang]);
-  useEffect(() => {
-    document.title = t("pageTitle");
-  }, [t, lng]);
-
-  const toggleLanguage = () => {
-    const next = lng === "en" ? "hi" : "en";
-    setLanguage(next, true);
-    if (urlLang === null) return;
-    const p = new URLSearchParams(params);
-    p.set("lang", next);
-    setParams(p, { replace: true });
-  };
   const search = (q: string) => {
     setQuery(q);
     const p = new URLSearchParams(params);
@@ -71,14 +54,7 @@ export default function Outages() {
   const asked = query.trim();
 
   return (
-    <div className="outages">
-      <header className="outages__header">
-        <p className="outages__brand">
-          <span className="brand__mark" aria-hidden="true" />
-          {t("brand")}
-        </p>
-        <LanguageToggle onToggle={toggleLanguage} />
-      </header>
+    <PublicPage brand={t("brand")} title={t("pageTitle")}>
       <main className="outages__main">
         <div className="outages__lead">
           <h1 className="outages__title">{t("title")}</h1>
@@ -192,6 +168,6 @@ export default function Outages() {
           {t("feed")} <a href={OUTAGES_URL}>JSON</a> · <a href={OUTAGES_GEOJSON_URL}>GeoJSON</a>
         </p>
       </footer>
-    </div>
+    </PublicPage>
   );
 }

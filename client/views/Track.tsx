@@ -2,9 +2,7 @@ import "./track.css";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { LanguageToggle } from "../app/LanguageToggle.js";
-import { isLanguage, setLanguage } from "../i18n/index.js";
-import { useLanguage } from "../i18n/useLanguage.js";
+import { PublicPage } from "./PublicPage.js";
 import {
   checkLookup,
   lookupTicket,
@@ -24,7 +22,6 @@ import { TrackResult } from "./TrackResult.js";
  */
 export default function Track() {
   const { t } = useTranslation("screens");
-  const lng = useLanguage();
   const [params, setParams] = useSearchParams();
   const [number, setNumber] = useState(() => normaliseNumber(params.get("n") ?? ""));
   const [phone4, setPhone4] = useState("");
@@ -44,24 +41,6 @@ export default function Track() {
   });
   const resultRef = useRef<HTMLDivElement>(null);
   const id = useId();
-  const urlLang = params.get("lang");
-
-  useEffect(() => {
-    if (isLanguage(urlLang)) setLanguage(urlLang, false);
-  }, [urlLang]);
-  useEffect(() => {
-    document.title = t("track.pageTitle");
-  }, [t, lng]);
-
-  const toggleLanguage = () => {
-    const next = lng === "en" ? "hi" : "en";
-    setLanguage(next, true);
-    if (urlLang !== null) {
-      const p = new URLSearchParams(params);
-      p.set("lang", next);
-      setParams(p, { replace: true });
-    }
-  };
 
   const show = async (n: string, key: TrackKey) => {
     setBusy(true);
@@ -108,14 +87,7 @@ export default function Track() {
   }, []);
 
   return (
-    <div className="track">
-      <header className="track__header">
-        <p className="track__brand">
-          <span className="brand__mark" aria-hidden="true" />
-          {t("track.brand")}
-        </p>
-        <LanguageToggle onToggle={toggleLanguage} />
-      </header>
+    <PublicPage brand={t("track.brand")} title={t("track.pageTitle")}>
       <main className="track__main">
         <h1 className="track__title">{t("track.title")}</h1>
         <p className="track__intro">{t("track.intro")}</p>
@@ -181,6 +153,6 @@ export default function Track() {
         </div>
       </main>
       <footer className="track__footer">{t("track.footer")}</footer>
-    </div>
+    </PublicPage>
   );
 }

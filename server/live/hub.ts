@@ -39,8 +39,8 @@ export interface LiveDeps {
   summaryBudget?: RoomBudget;
   limits?: BackpressureLimits;
   authenticate: SocketAuthenticator;
-  /** Subscribes one socket may send per SUBSCRIBE_WINDOW_MS (default 10). */
-  subscribesPerWindow?: number;
+  /** Subscribes one socket may send per SUBSCRIBE_WINDOW_MS (LIVE_SUBSCRIBES_PER_10S). */
+  subscribesPerWindow: number;
   /** Origins a browser may open the socket from (cross-site WebSocket hijacking, ASVS 4.4.2). */
   allowedOrigins: ReadonlySet<string>;
 }
@@ -135,7 +135,7 @@ export class LiveHub {
     const now = Date.now();
     const data = socket.data;
     data.subscribes = data.subscribes.filter((t) => t > now - SUBSCRIBE_WINDOW_MS);
-    if (data.subscribes.length >= (this.deps.subscribesPerWindow ?? 20))
+    if (data.subscribes.length >= this.deps.subscribesPerWindow)
       return {
         ok: false,
         error: { code: "rate_limited", message: "too many subscriptions; slow down" },

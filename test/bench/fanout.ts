@@ -21,7 +21,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createApp } from "../../server/app.js";
 import { testConfig } from "../../server/config.js";
 import { ingestReport } from "../../server/intake/ingest.js";
-import { generateReports } from "../../server/sim/index.js";
+import { benchReports } from "./reports.js";
 import type { Delta, LiveLevel } from "../../shared/live.js";
 import { signIn } from "../support/auth.js";
 import { RawLiveClient } from "../support/raw-live.js";
@@ -189,26 +189,7 @@ async function main(): Promise<void> {
   const url = await app.listen();
   const cookie = (await signIn(url, "control")).cookie;
   const stormN = Math.round(RATE * STORM_S);
-  const reports = await generateReports(
-    {
-      seed: 9,
-      ratePerHour: 1200,
-      stormsPerHour: 0.5,
-      feeders: app.network.feeders,
-      units: app.network.units,
-      districtNames: new Map(
-        [...app.network.districts.values()].map((d) => [d.id, { name: d.name, nameHi: d.nameHi }]),
-      ),
-      consumerOn: async (feederId: string, rnd: number) => {
-        const c = await app.store.consumerOnFeeder(feederId, rnd);
-        return c ? { account: c.account, feederId: c.feeder_id, phone: c.phone } : null;
-      },
-      now: () => new Date(),
-    },
-    stormN + LONE_N,
-    new Date(),
-  );
-  const inputs = reports.map((r, i) => ({ ...r, receivedAt: undefined, externalId: `fan-${i}` }));
+  const inputs = await benchReports(app, stormN + LONE_N, "fan");
 
   const child = fork(import.meta.filename, ["--screens"], { execArgv: ["--import", "tsx"] });
   const ask = <T>(msg: ToScreens) =>

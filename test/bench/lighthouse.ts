@@ -14,7 +14,7 @@ import { launch as launchChrome } from "chrome-launcher";
 import type { NetworkPayload } from "../../shared/network.js";
 import { signIn } from "../support/auth.js";
 import { apiFetch, startTestServer } from "../support/server.js";
-import { assertBuilt, causeOutage, seedInProcess } from "../browser/screens-helpers.js";
+import { assertBuilt, seedBusyDay } from "../browser/screens-helpers.js";
 
 export interface LighthouseFigures {
   path: string;
@@ -56,9 +56,7 @@ export async function lighthouseFigures(opts: {
       await apiFetch(server.url, "/api/v1/network")
     ).json()) as NetworkPayload;
     const feeders = network.units.filter((u) => u.kind === "feeder");
-    await seedInProcess(server, feeders, opts.tickets);
-    for (let i = 0; i < opts.outages; i++)
-      await causeOutage(server.url, feeders[(i * 37) % feeders.length]);
+    await seedBusyDay(server, feeders, opts.tickets, opts.outages);
     const out: LighthouseFigures[] = [];
     const failed: string[] = [];
     const only = process.env.BENCH_LIGHTHOUSE_PATHS?.split(",");

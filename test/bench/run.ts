@@ -26,10 +26,9 @@ import { testConfig } from "../../server/config.js";
 import { buildSnapshot } from "../../server/live/sync.js";
 import { RecentChanges } from "../../server/live/recent-changes.js";
 import { generateNetwork } from "../../server/network/generate.js";
-import { generateReports } from "../../server/sim/index.js";
 import { categorise } from "../../server/triage/categorise.js";
-import type { ReportInput } from "../../shared/schemas.js";
 import type { Command, Reply } from "./protocol.js";
+import { benchReports } from "./reports.js";
 import { round } from "./stats.js";
 import { scaleFigures, type ScaleFigures } from "./scale.js";
 import { benchPostgres } from "./postgres.js";
@@ -105,26 +104,6 @@ function startLoad(): { send(cmd: Command): Promise<Reply>; child: ChildProcess 
 function expect<T extends Reply["type"]>(r: Reply, type: T): Extract<Reply, { type: T }> {
   if (r.type !== type) throw new Error(`load client answered ${r.type}, not ${type}`);
   return r as Extract<Reply, { type: T }>;
-}
-
-async function inputsFor(app: NigraniApp, n: number): Promise<ReportInput[]> {
-  const deps = {
-    seed: 9,
-    ratePerHour: 1200,
-    stormsPerHour: 0.5,
-    feeders: app.network.feeders,
-    units: app.network.units,
-    districtNames: new Map(
-      [...app.network.districts.values()].map((d) => [d.id, { name: d.name, nameHi: d.nameHi }]),
-    ),
-    consumerOn: async (feederId: string, rnd: number) => {
-      const c = await app.store.consumerOnFeeder(feederId, rnd);
-      return c ? { account: c.account, feederId: c.feeder_id, phone: c.phone } : null;
-    },
-    now: () => new Date(),
-  };
-  const reports = await generateReports(deps, n, new Date());
-  return reports.map((r, i) => ({ ...r, receivedAt: undefined, externalId: `bench-${i}` }));
 }
 
 /** One signed WhatsApp Cloud API delivery carrying `n` text messages. */
@@ -206,7 +185,7 @@ async function main(): Promise<void> {
   process.env.BENCH_INTAKE_KEY = key.secret;
   process.env.BENCH_COOKIE = (await signIn(url, "control")).cookie;
   const stormN = Math.round(RATE * STORM_S);
-  const inputs = await inputsFor(app, INGEST_N + stormN + LONE_N);
+  const inputs = await benchReports(app, INGEST_N + stormN + LONE_N, "bench");
   t0 = performance.now();
   for (const r of inputs.slice(0, 2000)) categorise(r.text);
   const categorisePerS = Math.min(2000, inputs.length) / ((performance.now() - t0) / 1000);

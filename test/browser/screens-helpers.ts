@@ -157,6 +157,21 @@ export async function seedInProcess(
   });
 }
 
+/**
+ * A control room on a bad day, the load the screen measurements use: `tickets` open tickets over
+ * the feeders and `outages` inferred outages spread across the network.
+ */
+export async function seedBusyDay(
+  server: TestServer,
+  feeders: readonly Unit[],
+  tickets: number,
+  outages: number,
+): Promise<void> {
+  await seedInProcess(server, feeders, tickets);
+  for (let i = 0; i < outages; i++)
+    await causeOutage(server.url, feeders[(i * 37) % feeders.length]);
+}
+
 let outages = 0;
 
 /**

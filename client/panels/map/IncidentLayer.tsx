@@ -1,11 +1,12 @@
 import L from "leaflet";
 import { memo, useEffect, useMemo, useState } from "react";
-import { Marker, Tooltip, useMap } from "react-leaflet";
+import { useMap } from "react-leaflet";
 import type { IncidentView } from "../../../shared/live.js";
 import type { Unit } from "../../../shared/network.js";
 import type { Language } from "../../i18n/index.js";
 import { formatAge, formatCount, placeName } from "../../i18n/format.js";
 import { groupIncidents } from "./incident-groups.js";
+import { PlaceMarker } from "./PlaceMarker.js";
 
 /** A wall can run for days: draw at most this many incidents (the most recent). */
 export const MAX_INCIDENT_MARKERS = 100;
@@ -113,26 +114,21 @@ const IncidentGroupMarker = memo(function IncidentGroupMarker(props: {
       }),
     [count],
   );
-  const title = labels.group(group.length, count);
   return (
-    <Marker
-      position={[place.lat, place.lon]}
+    <PlaceMarker
+      place={place}
       icon={icon}
-      keyboard
-      title={title}
-      alt={title}
+      heading={labels.group(group.length, count)}
       zIndexOffset={1000}
+      lift={14}
     >
-      <Tooltip direction="top" offset={[0, -14]} className="map-tooltip">
-        <strong className="map-tooltip__title">{title}</strong>
-        {group.slice(0, NAMED_IN_GROUP).map(({ incident, place: at }) => (
-          <span key={incident.id}>
-            {placeName(at, lng)}: {labels.reports(formatCount(incident.reportCount, lng))}
-          </span>
-        ))}
-        {group.length > NAMED_IN_GROUP && <span>…</span>}
-      </Tooltip>
-    </Marker>
+      {group.slice(0, NAMED_IN_GROUP).map(({ incident, place: at }) => (
+        <span key={incident.id}>
+          {placeName(at, lng)}: {labels.reports(formatCount(incident.reportCount, lng))}
+        </span>
+      ))}
+      {group.length > NAMED_IN_GROUP && <span>…</span>}
+    </PlaceMarker>
   );
 });
 
@@ -147,25 +143,20 @@ interface IncidentMarkerProps {
 
 const IncidentMarker = memo(function IncidentMarker(props: IncidentMarkerProps) {
   const { incident, place, age, lng, labels } = props;
-  const name = placeName(place, lng);
   return (
-    <Marker
-      position={[place.lat, place.lon]}
+    <PlaceMarker
+      place={place}
       icon={ICON}
-      keyboard
-      title={`${labels.title}: ${name}`}
-      alt={`${labels.title}: ${name}`}
+      heading={labels.title}
+      name={placeName(place, lng)}
       zIndexOffset={1000}
+      lift={14}
     >
-      <Tooltip direction="top" offset={[0, -14]} className="map-tooltip">
-        <strong className="map-tooltip__title">{labels.title}</strong>
-        <span className="map-tooltip__sub">{name}</span>
-        <span className="map-tooltip__count">
-          {labels.reports(formatCount(incident.reportCount, lng))}
-        </span>
-        <span>{labels.consumers(formatCount(incident.consumersAffected, lng))}</span>
-        {age && <span>{labels.since(age)}</span>}
-      </Tooltip>
-    </Marker>
+      <span className="map-tooltip__count">
+        {labels.reports(formatCount(incident.reportCount, lng))}
+      </span>
+      <span>{labels.consumers(formatCount(incident.consumersAffected, lng))}</span>
+      {age && <span>{labels.since(age)}</span>}
+    </PlaceMarker>
   );
 });

@@ -1,12 +1,12 @@
 import "./shutdowns.css";
 import L from "leaflet";
 import { memo } from "react";
-import { Marker, Tooltip } from "react-leaflet";
 import type { ShutdownView } from "../../../shared/notices.js";
 import type { Unit } from "../../../shared/network.js";
 import type { Language } from "../../i18n/index.js";
 import { placeName } from "../../i18n/format.js";
 import { formatIst } from "../tickets/format.js";
+import { PlaceMarker } from "./PlaceMarker.js";
 
 /** A planned shutdown can cover many feeders: draw at most this many markers. */
 export const MAX_SHUTDOWN_MARKERS = 200;
@@ -65,25 +65,20 @@ const ShutdownMarker = memo(function ShutdownMarker(props: {
   labels: ShutdownLabels;
 }) {
   const { shutdown, place, lng, labels } = props;
-  const name = placeName(place, lng);
   return (
-    <Marker
-      position={[place.lat, place.lon]}
+    <PlaceMarker
+      place={place}
       icon={ICON}
-      keyboard
-      title={`${labels.title}: ${name}`}
-      alt={`${labels.title}: ${name}`}
+      heading={labels.title}
+      name={placeName(place, lng)}
       zIndexOffset={900}
+      lift={12}
     >
-      <Tooltip direction="top" offset={[0, -12]} className="map-tooltip">
-        <strong className="map-tooltip__title">{labels.title}</strong>
-        <span className="map-tooltip__sub">{name}</span>
-        <span>{labels.status(shutdown.status)}</span>
-        <span>
-          {labels.window(formatIst(shutdown.startsAt, lng), formatIst(shutdown.endsAt, lng))}
-        </span>
-        <span>{labels.reason(shutdown.reason)}</span>
-      </Tooltip>
-    </Marker>
+      <span>{labels.status(shutdown.status)}</span>
+      <span>
+        {labels.window(formatIst(shutdown.startsAt, lng), formatIst(shutdown.endsAt, lng))}
+      </span>
+      <span>{labels.reason(shutdown.reason)}</span>
+    </PlaceMarker>
   );
 });
