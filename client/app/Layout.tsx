@@ -1,10 +1,9 @@
 import "./session.css";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, Outlet, useLocation, useSearchParams } from "react-router";
+import { NavLink, Outlet, useLocation } from "react-router";
 import type { SessionUser } from "../../shared/access.js";
-import { isLanguage, setLanguage } from "../i18n/index.js";
-import { useLanguage } from "../i18n/useLanguage.js";
+import { useAddressLanguage } from "../i18n/useAddressLanguage.js";
 import { useConnection, useLiveUnit, useLiveUpdatedAt, useNow } from "../live/hooks.js";
 import { ConnectionBadge } from "../panels/ConnectionBadge.js";
 import { homeUnit, navFor, type NavItem } from "./access.js";
@@ -120,30 +119,13 @@ function NavLinks({ user }: { user: SessionUser | null }) {
 /** Header (name, navigation for the user's role, language, connection, user) above every screen. */
 export function Layout() {
   const { t } = useTranslation();
-  const lng = useLanguage();
-  const [params, setParams] = useSearchParams();
-  const urlLang = params.get("lang");
+  const toggle = useAddressLanguage();
   useScreenTitle();
   const session = useSession();
   const user = session.status === "signed_in" ? session.session.user : null;
 
   // /about shows who is signed in too, so the shell asks once whatever the screen.
   useEffect(() => loadSession(), []);
-
-  // ?lang= in the address wins, also when it changes inside the app.
-  useEffect(() => {
-    if (isLanguage(urlLang)) setLanguage(urlLang, false);
-  }, [urlLang]);
-
-  const toggle = () => {
-    const next = lng === "en" ? "hi" : "en";
-    setLanguage(next, true);
-    if (urlLang !== null) {
-      const p = new URLSearchParams(params);
-      p.set("lang", next);
-      setParams(p, { replace: true });
-    }
-  };
 
   return (
     <div className="app">

@@ -9,19 +9,17 @@ import { afterSignIn } from "../app/access.js";
 import { LanguageToggle } from "../app/LanguageToggle.js";
 import { signedIn } from "../app/session.js";
 import { loadSession, useSession } from "../app/useSession.js";
-import { isLanguage, setLanguage } from "../i18n/index.js";
-import { useLanguage } from "../i18n/useLanguage.js";
+import { useAddressLanguage } from "../i18n/useAddressLanguage.js";
 import { loginErrorText } from "../panels/access/loginErrors.js";
 import { LoginForm } from "../panels/access/LoginForm.js";
 
 /** /login?next=: signs in and goes back to `next` (a path on this site) or the role's landing page. */
 export default function Login() {
   const { t } = useTranslation("access");
-  const lng = useLanguage();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const next = params.get("next");
-  const urlLang = params.get("lang");
+  const toggle = useAddressLanguage();
   const state = useSession();
   const demo = useRemote("demo", (signal) => getDemoInfo(signal));
   const [username, setUsername] = useState("");
@@ -31,9 +29,6 @@ export default function Login() {
 
   // Someone still signed in (a bookmark of /login) goes straight on.
   useEffect(() => loadSession(), []);
-  useEffect(() => {
-    if (isLanguage(urlLang)) setLanguage(urlLang, false);
-  }, [urlLang]);
 
   if (state.status === "signed_in" && !busy) {
     return <Navigate to={afterSignIn(state.session.user, next)} replace />;
@@ -51,16 +46,6 @@ export default function Login() {
       setPassword("");
     } finally {
       setBusy(false);
-    }
-  };
-
-  const toggle = () => {
-    const other = lng === "en" ? "hi" : "en";
-    setLanguage(other, true);
-    if (urlLang !== null) {
-      const p = new URLSearchParams(params);
-      p.set("lang", other);
-      setParams(p, { replace: true });
     }
   };
 
