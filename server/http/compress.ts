@@ -31,8 +31,10 @@ export function compressJson(): RequestHandler {
     const plain = res.json.bind(res);
     res.json = (body: unknown) => {
       const text = JSON.stringify(body);
-      if (text === undefined || Buffer.byteLength(text) < MIN_BYTES || res.headersSent)
-        return plain(body);
+      if (text === undefined || res.headersSent) return plain(body);
+      // Small: sent as it is, without encoding it a second time.
+      if (Buffer.byteLength(text) < MIN_BYTES)
+        return res.set("Content-Type", "application/json; charset=utf-8").send(text);
       const input = Buffer.from(text);
       const work =
         encoding === "br"

@@ -83,3 +83,6 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     return body(500, { code: "internal", message: "something went wrong; it has been logged" });
   };
 }
+
+/** The largest body an API route reads (a report is a few hundred bytes). */
+export const BODY_LIMIT = "64kb";

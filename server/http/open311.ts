@@ -12,7 +12,7 @@ import { xmlDocument, type XmlNode } from "../intake/open311/xml.js";
 import type { TicketContext } from "../tickets/context.js";
 import type { TicketRow } from "../store/store.js";
 import type { ChannelDeps } from "./channels.js";
-import { route } from "./errors.js";
+import { route, BODY_LIMIT } from "./errors.js";
 import { open311Jurisdiction, sendDiscovery } from "./open311-discovery.js";
 
 type Format = "json" | "xml";
@@ -183,7 +183,7 @@ export function open311Router({ config, intake, log, access }: ChannelDeps): Rou
 
   router.post(
     "/:file",
-    express.text({ type: () => true, limit: "64kb" }),
+    express.text({ type: () => true, limit: BODY_LIMIT }),
     route(async (req, res) => {
       const { name, format } = resource(String(req.params.file));
       if (name !== "requests") throw new Open311Error(404, [`no such resource: ${name}`]);

@@ -1,10 +1,10 @@
-import { Router } from "express";
+import express, { Router } from "express";
 import { z } from "zod";
 import { reportInputSchema } from "../../shared/schemas.js";
 import { ingestReport, type IntakeContext } from "../intake/ingest.js";
 import { presentFiled } from "../tickets/present.js";
 import type { ApiKeys } from "../access/keys.js";
-import { HttpError, route, validate } from "./errors.js";
+import { HttpError, route, validate, BODY_LIMIT } from "./errors.js";
 import type { Guard } from "./guard.js";
 import { authoriseFiling } from "./intake-auth.js";
 
@@ -20,6 +20,7 @@ export function reportsRouter(ctx: IntakeContext, guard: Guard, keys: ApiKeys): 
   const router = Router();
   router.post(
     "/api/v1/reports",
+    express.json({ limit: BODY_LIMIT }),
     route(async (req, res) => {
       if (!req.is("application/json")) {
         throw new HttpError(415, "unsupported_media_type", "send the report as application/json");

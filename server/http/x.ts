@@ -5,7 +5,7 @@ import { verifySha256Header } from "../intake/signatures.js";
 import { crcResponseToken, filePastedPost, handleXActivity } from "../intake/x/tweets.js";
 import { presentFiled } from "../tickets/present.js";
 import type { ChannelDeps } from "./channels.js";
-import { HttpError, route, validate } from "./errors.js";
+import { HttpError, route, validate, BODY_LIMIT } from "./errors.js";
 import { rawBody } from "./whatsapp.js";
 import { authoriseFiling } from "./intake-auth.js";
 
@@ -88,7 +88,7 @@ export function xRouter({ config, intake, log, access, guard, inbox }: ChannelDe
 
   router.post(
     "/api/v1/reports/x-paste",
-    express.json({ limit: "64kb" }),
+    express.json({ limit: BODY_LIMIT }),
     route(async (req, res) => {
       if (!req.is("application/json")) {
         throw new HttpError(415, "unsupported_media_type", "send the post as application/json");

@@ -21,6 +21,26 @@ function shapesOf(db: AnyKysely): Map<string, string | null> {
   return shapes;
 }
 
+/**
+ * Per adapter (one per Kysely root): a synchronous runner on the root's single connection, where
+ * the dialect has one (SQLite). Used only inside a transaction: the transaction holds that
+ * connection until it ends, so a statement run on it directly is exactly the statement Kysely
+ * would run, less the half-dozen promise hops of its connection provider and mutex. (Outside a
+ * transaction a direct statement could land inside another caller's open transaction.)
+ */
+export type DirectRunner = (sql: string, params: readonly unknown[]) => unknown[];
+const directByAdapter = new WeakMap<object, DirectRunner>();
+
+/** Registers the synchronous runner for a dialect's adapter (see openSqliteStore). */
+export function registerDirectRunner(adapter: object, run: DirectRunner): void {
+  directByAdapter.set(adapter, run);
+}
+
+/** The direct runner for `db` when it is a transaction on a dialect that has one. */
+export function directRunner(db: AnyKysely): DirectRunner | undefined {
+  return db.isTransaction ? directByAdapter.get(db.getExecutor().adapter) : undefined;
+}
+
 function sameParams(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -37,11 +57,22 @@ export async function runShaped<R>(
 ): Promise<R[]> {
   const shapes = shapesOf(db);
   const sql = shapes.get(shape);
-  if (sql) return (await db.executeQuery<R>(CompiledQuery.raw(sql, [...params]))).rows;
+  if (sql) {
+    const direct = directRunner(db);
+    if (direct) return direct(sql, params) as R[];
+    return (await db.executeQuery<R>(CompiledQuery.raw(sql, [...params]))).rows;
+  }
   const compiled = build().compile();
   if (sql === undefined)
     shapes.set(shape, sameParams(compiled.parameters, params) ? compiled.sql : null);
   return (await db.executeQuery<R>(compiled)).rows;
+}
+
+/** Runs a statement with no parameters and no rows (savepoints), directly where it can. */
+export async function runStatement(db: AnyKysely, sql: string): Promise<void> {
+  const direct = directRunner(db);
+  if (direct) direct(sql, []);
+  else await db.executeQuery(CompiledQuery.raw(sql));
 }
 
 /** The values of a row to insert, in the order Kysely binds them (undefined columns are left out). */

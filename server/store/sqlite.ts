@@ -7,9 +7,11 @@ import {
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
+  type DialectAdapter,
   type SqliteDialectConfig,
 } from "kysely";
 import type { Database } from "./schema.js";
+import { registerDirectRunner } from "./compiled.js";
 import { Store } from "./store.js";
 
 /**
@@ -29,8 +31,17 @@ export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Sto
   sqlite.pragma("foreign_keys = ON");
   // A bigger page cache keeps the hot indexes (tickets, events, consumers) in memory.
   sqlite.pragma("cache_size = -65536");
+  const statements = withStatementCache(sqlite);
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: statements }, (adapter) =>
+      registerDirectRunner(adapter, (sql, params) => {
+        // As Kysely's SQLite connection runs it: rows for a statement that returns them.
+        const stmt = statements.prepare(sql);
+        if (stmt.reader) return stmt.all(params as unknown[]);
+        stmt.run(params as unknown[]);
+        return [];
+      }),
+    ),
   });
   const store = new Store(db, "sqlite");
   await store.migrate();
@@ -44,8 +55,17 @@ export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Sto
  * while an immediate one waits its turn at BEGIN.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
+  constructor(
+    private readonly settings: SqliteDialectConfig,
+    private readonly onAdapter: (adapter: DialectAdapter) => void,
+  ) {
     super(settings);
+  }
+
+  override createAdapter(): DialectAdapter {
+    const adapter = super.createAdapter();
+    this.onAdapter(adapter);
+    return adapter;
   }
 
   override createDriver(): SqliteDriver {

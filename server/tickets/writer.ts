@@ -1,5 +1,6 @@
 import type { Updateable } from "kysely";
 import type { EventBus, TicketChange } from "../events/bus.js";
+import { runStatement } from "../store/compiled.js";
 import type { TicketTable } from "../store/schema.js";
 import type { NewEvent, Store, StoreTx, TicketRow } from "../store/store.js";
 
@@ -74,15 +75,15 @@ export class TicketWriter implements CommandRunner {
     const tx = this.store.txFor(trx);
     for (const q of group) {
       // One savepoint name is enough: each is released before the next command starts.
-      const sp = await trx.savepoint("cmd").execute();
+      await runStatement(trx, "savepoint cmd");
       try {
         const value = await q.work(tx);
-        await sp.releaseSavepoint("cmd").execute();
+        await runStatement(trx, "release cmd");
         outcomes.push({ ok: true, value });
       } catch (err) {
         try {
-          await sp.rollbackToSavepoint("cmd").execute();
-          await sp.releaseSavepoint("cmd").execute();
+          await runStatement(trx, "rollback to cmd");
+          await runStatement(trx, "release cmd");
         } catch {
           // The savepoint itself failed; the commit below fails too and rejects the group.
         }

@@ -5,13 +5,15 @@
 import { readFileSync } from "node:fs";
 import type { CategoryId } from "../../shared/domain.js";
 import { extractFeatures } from "./features.js";
-import { decodeWeights, LinearModel, type Label, type ModelFile } from "./model.js";
+import { FeatureIds } from "./feature-ids.js";
+import { decodeWeights, LinearModel, softmax, type Label, type ModelFile } from "./model.js";
 import type { Categorisation } from "./types.js";
 
 const MODEL_URL = new URL("./model.json", import.meta.url);
 
 interface Loaded {
   model: LinearModel;
+  ids: FeatureIds;
   threshold: number;
 }
 
@@ -22,6 +24,7 @@ function load(): Loaded {
     const file = JSON.parse(readFileSync(MODEL_URL, "utf8")) as ModelFile;
     loaded = {
       model: new LinearModel(decodeWeights(file), file.temperature),
+      ids: new FeatureIds(file.features),
       threshold: file.threshold,
     };
   }
@@ -39,7 +42,10 @@ export function categoriseWith(
   text: string,
   threshold: number,
 ): Categorisation {
-  const probs = model.probabilities(extractFeatures(text));
+  return decide(model, model.probabilities(extractFeatures(text)), threshold);
+}
+
+function decide(model: LinearModel, probs: Float64Array, threshold: number): Categorisation {
   let best = 0;
   for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
   const label: Label = model.labels[best];
@@ -50,6 +56,6 @@ export function categoriseWith(
 
 /** The category of a complaint's text; null means "a person should look at it". */
 export function categorise(text: string): Categorisation {
-  const { model, threshold } = load();
-  return categoriseWith(model, text, threshold);
+  const { model, ids, threshold } = load();
+  return decide(model, softmax(model.logitsOfIds(ids.of(text)), model.temperature), threshold);
 }

@@ -10,7 +10,14 @@ import { normaliseForModel, phoneticKey, words } from "./normalise.js";
 const MIN_GRAM = 3;
 const MAX_GRAM = 5;
 /** Placeholder words written by the normaliser; their skeletons would be noise. */
-const PLACEHOLDERS = new Set(["xurl", "xmail", "xphone", "xmoney", "xacct", "0"]);
+export const PLACEHOLDERS: ReadonlySet<string> = new Set([
+  "xurl",
+  "xmail",
+  "xphone",
+  "xmoney",
+  "xacct",
+  "0",
+]);
 
 /** The distinct feature strings of one text. */
 export function extractFeatures(text: string): string[] {
@@ -34,7 +41,7 @@ export function extractFeatures(text: string): string[] {
 }
 
 /** A word's character-gram features, in the order they were always added (remembered per word). */
-const gramsOf = memoised((word: string): string[] => {
+export const gramsOf = memoised((word: string): string[] => {
   // Emoji and other astral characters are gone after normalisation, so UTF-16 slicing is safe.
   const padded = " " + word + " ";
   const grams: string[] = [];

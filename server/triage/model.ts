@@ -59,6 +59,23 @@ export class LinearModel {
     return z;
   }
 
+  /**
+   * logits() for features given as ids (FeatureIds): ids below the model's feature count index
+   * its weights, the rest are features it does not know (they count towards the scaling only).
+   */
+  logitsOfIds(ids: readonly number[]): Float64Array {
+    const { w, bias, features } = this.weights;
+    const z = Float64Array.from(bias);
+    const value = ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0;
+    const known = features.length;
+    for (const i of ids) {
+      if (i >= known) continue;
+      const row = i * this.k;
+      for (let c = 0; c < this.k; c++) z[c] += w[row + c] * value;
+    }
+    return z;
+  }
+
   /** Calibrated probabilities for each label. */
   probabilities(features: string[]): Float64Array {
     return softmax(this.logits(features), this.temperature);

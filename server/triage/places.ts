@@ -5,6 +5,7 @@
  * district with the most weight wins. Names that are not places in context are dropped: "Sitapur
  * Road" is a road in Lucknow, "Rampur Buzurg" a village, "Madhubani mohalla" a mohalla.
  */
+import { memoised } from "./memo.js";
 import type { PlaceMatch } from "./types.js";
 import { buildGazetteer, loadDistrictList, type Entry, type Gazetteer } from "./gazetteer.js";
 import { editDistance, placeKey, tokenise, type Token } from "./place-text.js";
@@ -191,10 +192,27 @@ function looksLikeName(t: Token, prev: Token | undefined): boolean {
 
 function fuzzy(t: Token, g: Gazetteer): { entries: Entry[]; n: number } | null {
   if (!/^[a-z]{6,}$/.test(t.key) || NOT_TYPOS.has(t.key)) return null;
-  const hits = (g.fuzzy.get(t.key[0]) ?? []).filter((k) => editDistance(t.key, k, 1) <= 1);
-  if (hits.length !== 1) return null;
-  const entries = g.phrases.get(hits[0]);
+  const hit = typoOf(g)(t.key);
+  const entries = hit === null ? undefined : g.phrases.get(hit);
   return entries ? { entries: entries.filter((e) => e.kind !== "unit"), n: 1 } : null;
+}
+
+/**
+ * Per gazetteer, the one place key a word is a typo of (null for none or several), remembered per
+ * word: the edit distances against every name with the same initial were most of findPlace.
+ */
+const typos = new WeakMap<Gazetteer, (key: string) => string | null>();
+
+function typoOf(g: Gazetteer): (key: string) => string | null {
+  let find = typos.get(g);
+  if (!find) {
+    find = memoised((key: string) => {
+      const hits = (g.fuzzy.get(key[0]) ?? []).filter((k) => editDistance(key, k, 1) <= 1);
+      return hits.length === 1 ? hits[0] : null;
+    });
+    typos.set(g, find);
+  }
+  return find;
 }
 
 function unitMention(tokens: Token[], i: number, found: { entries: Entry[]; n: number }): Mention {
