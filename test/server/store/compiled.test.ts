@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rowShape, runShaped } from "../../../server/store/compiled.js";
+import { directRunner, rowShape, runShaped, runStatement } from "../../../server/store/compiled.js";
 import { openSqliteStore } from "../../../server/store/sqlite.js";
 import type { Store } from "../../../server/store/store.js";
 
@@ -49,5 +49,32 @@ describe("queries compiled once per shape", () => {
       );
     expect((await wrong("c"))[0]?.value).toBe("3");
     expect((await wrong("d"))[0]?.value).toBe("4");
+  });
+});
+
+describe("statements of a transaction run directly on SQLite's connection", () => {
+  it("is offered inside a transaction only, and its writes roll back with it", async () => {
+    expect(directRunner(store.kysely)).toBeUndefined();
+    const trx = await store.startTransaction();
+    const direct = directRunner(trx);
+    expect(direct).toBeDefined();
+    await runShaped(trx, "meta.insert:key,value", ["direct", "1"], () =>
+      trx.insertInto("meta").values({ key: "direct", value: "1" }),
+    );
+    // The shaped insert went through the direct runner: the same connection sees it at once.
+    expect(direct!('select value from "meta" where key = ?', ["direct"])).toEqual([{ value: "1" }]);
+    await trx.rollback().execute();
+    expect(await get("direct")).toBeUndefined();
+  });
+
+  it("commits with the transaction", async () => {
+    const trx = await store.startTransaction();
+    await runStatement(trx, "savepoint cmd");
+    await runShaped(trx, "meta.insert:key,value", ["kept", "2"], () =>
+      trx.insertInto("meta").values({ key: "kept", value: "2" }),
+    );
+    await runStatement(trx, "release cmd");
+    await trx.commit().execute();
+    expect(await get("kept")).toBe("2");
   });
 });
