@@ -18,6 +18,7 @@ const NETWORK = new Set([
   "ENOSPC",
   "EROFS",
   "EACCES",
+  "EIO",
 ]);
 
 export function isStorageFault(err: unknown): boolean {

@@ -11,12 +11,15 @@ import {
   type SqliteDialectConfig,
 } from "kysely";
 import type { Database } from "./schema.js";
+import { startCheckpointer } from "./checkpointer.js";
+import { syncedConnection, WalSync } from "./wal-sync.js";
 import { registerDirectRunner } from "./compiled.js";
 import { Store } from "./store.js";
 
 /**
- * The embedded store: one SQLite file under DATA_DIR. WAL with synchronous=FULL because a 2xx to a
- * channel is the point of no return: a commit must survive a power cut, not just a crash.
+ * The embedded store: one SQLite file under DATA_DIR, in WAL mode. A 2xx to a channel is the point
+ * of no return, so a commit must survive a power cut, not just a crash: every write is synced to
+ * disk before its promise resolves (see WalSync for how, without blocking the event loop).
  */
 export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Store> {
   let file = ":memory:";
@@ -26,25 +29,41 @@ export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Sto
   }
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
+  // In memory there is no disk to wait for; a file's commits are synced by WalSync instead.
+  const wal = file === ":memory:" ? null : new WalSync(`${file}-wal`);
+  sqlite.pragma(wal ? "synchronous = NORMAL" : "synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   // A bigger page cache keeps the hot indexes (tickets, events, consumers) in memory.
   sqlite.pragma("cache_size = -65536");
   const statements = withStatementCache(sqlite);
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: statements }, (adapter) =>
-      registerDirectRunner(adapter, (sql, params) => {
-        // As Kysely's SQLite connection runs it: rows for a statement that returns them.
-        const stmt = statements.prepare(sql);
-        if (stmt.reader) return stmt.all(params as unknown[]);
-        stmt.run(params as unknown[]);
-        return [];
-      }),
-    ),
+    dialect: new ImmediateSqliteDialect({
+      settings: { database: statements },
+      onAdapter: (adapter) =>
+        registerDirectRunner(adapter, (sql, params) => {
+          // As Kysely's SQLite connection runs it: rows for a statement that returns them.
+          // Only inside a transaction, whose COMMIT goes through the driver (and WalSync).
+          const stmt = statements.prepare(sql);
+          if (stmt.reader) return stmt.all(params as unknown[]);
+          stmt.run(params as unknown[]);
+          return [];
+        }),
+      wrap: wal
+        ? (connection) => syncedConnection(connection, () => sqlite.inTransaction, wal)
+        : (connection) => connection,
+    }),
   });
   const store = new Store(db, "sqlite");
   await store.migrate();
+  if (wal) {
+    store.sqliteSync = { durableMode: "NORMAL", setDurable: (durable) => (wal.enabled = durable) };
+    const checkpointer = startCheckpointer(sqlite, file);
+    store.onClose(async () => {
+      await checkpointer.stop();
+      await wal.close();
+    });
+  }
   return store;
 }
 
@@ -54,26 +73,48 @@ export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Sto
  * writes after another process committed fails with SQLITE_BUSY at once, past any busy timeout,
  * while an immediate one waits its turn at BEGIN.
  */
+interface DialectOptions {
+  settings: SqliteDialectConfig;
+  /** Told the adapter of each Kysely root (for the direct runner, see compiled.ts). */
+  onAdapter(adapter: DialectAdapter): void;
+  /** The connection as handed to Kysely (WalSync's). */
+  wrap(connection: DatabaseConnection): DatabaseConnection;
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(
-    private readonly settings: SqliteDialectConfig,
-    private readonly onAdapter: (adapter: DialectAdapter) => void,
-  ) {
-    super(settings);
+  constructor(private readonly options: DialectOptions) {
+    super(options.settings);
   }
 
   override createAdapter(): DialectAdapter {
     const adapter = super.createAdapter();
-    this.onAdapter(adapter);
+    this.options.onAdapter(adapter);
     return adapter;
   }
 
   override createDriver(): SqliteDriver {
-    return new ImmediateSqliteDriver(this.settings);
+    return new ImmediateSqliteDriver(this.options.settings, this.options.wrap);
   }
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  private wrapped: { of: DatabaseConnection; as: DatabaseConnection } | null = null;
+
+  constructor(
+    settings: SqliteDialectConfig,
+    private readonly wrap: (connection: DatabaseConnection) => DatabaseConnection,
+  ) {
+    super(settings);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    // SQLite has one connection; it is wrapped once.
+    const connection = await super.acquireConnection();
+    if (this.wrapped?.of !== connection)
+      this.wrapped = { of: connection, as: this.wrap(connection) };
+    return this.wrapped.as;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
   }

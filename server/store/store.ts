@@ -48,8 +48,16 @@ export class Store extends StoreReader {
     if (error) throw error;
   }
 
+  private readonly closers: Array<() => Promise<void>> = [];
+
+  /** Work to finish after the database handle is closed (the SQLite checkpointer's thread). */
+  onClose(fn: () => Promise<void>): void {
+    this.closers.push(fn);
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
+    for (const fn of this.closers.splice(0)) await fn();
   }
 
   async ping(): Promise<boolean> {
@@ -92,9 +100,19 @@ export class Store extends StoreReader {
    */
   async setDurable(durable: boolean): Promise<void> {
     this.durable = durable;
-    if (this.dialect === "sqlite")
-      await sql.raw(`pragma synchronous = ${durable ? "FULL" : "OFF"}`).execute(this.db);
+    if (this.dialect !== "sqlite") return;
+    const mode = durable ? (this.sqliteSync?.durableMode ?? "FULL") : "OFF";
+    // Syncs stop before the setting changes and start again after it.
+    if (!durable) this.sqliteSync?.setDurable(false);
+    await sql.raw(`pragma synchronous = ${mode}`).execute(this.db);
+    if (durable) this.sqliteSync?.setDurable(true);
   }
+
+  /**
+   * How a SQLite file store makes commits durable when it does not leave it to SQLite's FULL
+   * (openSqliteStore: NORMAL with WalSync): told when the demo's history turns that off and on.
+   */
+  sqliteSync: { durableMode: "NORMAL" | "FULL"; setDurable(durable: boolean): void } | null = null;
 
   /** A transaction the caller commits or rolls back itself (group commit with savepoints). */
   async startTransaction(): Promise<ControlledTransaction<Database>> {

@@ -164,6 +164,7 @@ async function lone(reports: ReportInput[], gapMs: number): Promise<Reply> {
 
 async function ingest(reports: ReportInput[], inFlight: number): Promise<Reply> {
   const acks: number[] = [];
+  const trace: Array<[number, number]> = [];
   let next = 0;
   const t0 = now();
   await Promise.all(
@@ -174,9 +175,18 @@ async function ingest(reports: ReportInput[], inFlight: number): Promise<Reply> 
         const res = await postReport(r);
         if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${res.status}`);
         acks.push(now() - at);
+        if (process.env.BENCH_ACK_TRACE) trace.push([at - t0, now() - at]);
       }
     }),
   );
+  if (process.env.BENCH_ACK_TRACE) {
+    trace.sort((a, b) => b[1] - a[1]);
+    console.error(
+      "slowest acks [start ms, ack ms]:",
+      JSON.stringify(trace.slice(0, 8).map((t) => t.map(Math.round))),
+    );
+    console.error("p50", pct(acks, 0.5), "p90", pct(acks, 0.9));
+  }
   return { type: "ingest", perS: reports.length / ((now() - t0) / 1000), ackP99: pct(acks, 0.99) };
 }
 

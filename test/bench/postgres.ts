@@ -42,8 +42,16 @@ async function rawInsertsPerSecond(url: string, n: number): Promise<number> {
   });
 }
 
-/** Files `reports` through a forked load client (the same one run.ts uses) and waits for it. */
-function ingestFromLoadClient(url: string, reports: ReportInput[], key: string): Promise<Reply> {
+/**
+ * Files `warmUp`, then `reports` (the measured part), through a forked load client (the same one
+ * run.ts uses) and waits for it.
+ */
+function ingestFromLoadClient(
+  url: string,
+  warmUp: ReportInput[],
+  reports: ReportInput[],
+  key: string,
+): Promise<Reply> {
   const child = fork(path.join(import.meta.dirname, "load-client.ts"), [], {
     execArgv: ["--import", "tsx"],
     env: { ...process.env, BENCH_INTAKE_KEY: key },
@@ -55,14 +63,15 @@ function ingestFromLoadClient(url: string, reports: ReportInput[], key: string):
       );
       child.send(cmd);
     });
-  return send({ type: "ingest", url, reports, inFlight: 64 }).finally(() =>
-    send({ type: "exit" }).catch(() => child.kill()),
-  );
+  return send({ type: "ingest", url, reports: warmUp, inFlight: 64 })
+    .then(() => send({ type: "ingest", url, reports, inFlight: 64 }))
+    .finally(() => send({ type: "exit" }).catch(() => child.kill()));
 }
 
 /** Runs both measurements; a machine without PostgreSQL gets the reason instead of figures. */
 export async function benchPostgres(
   config: Config,
+  warmUp: ReportInput[],
   reports: ReportInput[],
   rawN: number,
   line: (k: string, v: number, unit: string) => void,
@@ -87,7 +96,7 @@ export async function benchPostgres(
         "system:bench",
         key,
       );
-      const r = await ingestFromLoadClient(base, reports, key);
+      const r = await ingestFromLoadClient(base, warmUp, reports, key);
       if (r.type !== "ingest") throw new Error(`load client answered ${r.type}`);
       line("pg_ingest_http_per_s (64 in flight)", r.perS, "/s");
       line("pg_ingest_ack_p99_ms", r.ackP99, "ms");
