@@ -11,9 +11,13 @@ import type BetterSqlite3 from "better-sqlite3";
  * which never blocks a writer (writers go on appending to the WAL meanwhile, and the next writer
  * after a complete checkpoint starts the WAL again from its beginning).
  *
- * Should the worker fail, the main connection takes checkpoints back (SQLite's default), so the
- * WAL can never grow without bound.
+ * A passive checkpoint copies what was committed when it began, and the WAL starts again from its
+ * beginning only when a writer finds it all copied, which a steady stream of commits rarely
+ * allows. So the main connection keeps a checkpoint of its own at a high mark (BACKSTOP_PAGES,
+ * 16 MB): it then copies only the few frames the worker had not yet copied, and the WAL starts
+ * again. Should the worker fail, the main connection goes back to SQLite's default threshold.
  */
+const BACKSTOP_PAGES = 4000;
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.module);
@@ -45,7 +49,9 @@ export function startCheckpointer(
   file: string,
   everyMs = 500,
 ): Checkpointer {
-  main.pragma("wal_autocheckpoint = 0");
+  main.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  // The WAL file keeps its largest size after it starts again; past 64 MB it is cut back.
+  main.pragma("journal_size_limit = 67108864");
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { file, everyMs, module: createRequire(import.meta.url).resolve("better-sqlite3") },

@@ -20,11 +20,31 @@ describe("WAL checkpoints on a thread of their own", () => {
               .values({ key: `k${i}-${j}`, value: big })
               .execute();
         });
-      // About 4 MB went to the WAL; the main connection never checkpoints (autocheckpoint 0).
+      // About 4 MB went to the WAL, below the main connection's own checkpoint mark (16 MB).
       const deadline = Date.now() + 10_000;
       while (fs.statSync(file).size < before + 3_000_000 && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 100));
       expect(fs.statSync(file).size).toBeGreaterThan(before + 3_000_000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("keeps the WAL bounded under a steady stream of commits", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nigrani-checkpoint-"));
+    const store = await openSqliteStore(dir);
+    try {
+      const big = "y".repeat(2000);
+      // About 48 MB in 480 commits, one straight after another.
+      for (let i = 0; i < 480; i++)
+        await store.transaction(async (tx) => {
+          for (let j = 0; j < 50; j++)
+            await tx.kysely
+              .insertInto("meta")
+              .values({ key: `s${i}-${j}`, value: big })
+              .execute();
+        });
+      expect(fs.statSync(path.join(dir, "nigrani.sqlite-wal")).size).toBeLessThan(24_000_000);
     } finally {
       await store.close();
     }
