@@ -30,7 +30,9 @@ interface WordIds {
 const LIMITS = { extra: 200_000, entries: 300_000 };
 
 export class FeatureIds {
-  private ids = new Map<string, number>();
+  /** The model's features (fixed), and the others met since the last reset (ids after them). */
+  private readonly knownIds: ReadonlyMap<string, number>;
+  private extra = new Map<string, number>();
   private byWord = new Map<string, WordIds>();
   private stamp = new Int32Array(1 << 16);
   private epoch = 0;
@@ -41,18 +43,12 @@ export class FeatureIds {
     private readonly known: readonly string[],
     private readonly limits = LIMITS,
   ) {
-    this.reset();
-  }
-
-  /** How many of the ids are the model's (ids below this index its weights). */
-  get knownCount(): number {
-    return this.known.length;
+    this.knownIds = new Map(known.map((f, i) => [f, i]));
   }
 
   /** The distinct feature ids of `text`, in extractFeatures' order. */
   of(text: string): number[] {
-    if (this.ids.size > this.known.length + this.limits.extra || this.entries > this.limits.entries)
-      this.reset();
+    if (this.extra.size > this.limits.extra || this.entries > this.limits.entries) this.reset();
     if (++this.epoch === 0x7fffffff) {
       this.stamp.fill(0);
       this.epoch = 1;
@@ -117,17 +113,19 @@ export class FeatureIds {
   }
 
   private id(feature: string): number {
-    let id = this.ids.get(feature);
+    const known = this.knownIds.get(feature);
+    if (known !== undefined) return known;
+    let id = this.extra.get(feature);
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(feature, id);
+      id = this.known.length + this.extra.size;
+      this.extra.set(feature, id);
     }
     return id;
   }
 
-  /** Back to the model's features alone (the words' ids may point at forgotten extras). */
+  /** Forgets the words, pairs and extra features (the words' ids may point at forgotten extras). */
   private reset(): void {
-    this.ids = new Map(this.known.map((f, i) => [f, i]));
+    this.extra = new Map();
     this.byWord = new Map();
     this.entries = 0;
   }

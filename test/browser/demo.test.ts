@@ -66,8 +66,9 @@ describe("the demo through its screens", () => {
 
     const sla = await chartRows(page, "sla");
     expect(sla).toHaveLength(14);
-    // Every day after the first has tickets that fell due (column 1: due).
-    for (const row of sla.slice(1)) expect(digits(row[1]), row[0]).toBeGreaterThan(0);
+    // Every whole day after the first has tickets that fell due (column 1: due). The last row is
+    // today in India, which may have begun minutes ago with nothing due yet.
+    for (const row of sla.slice(1, -1)) expect(digits(row[1]), row[0]).toBeGreaterThan(0);
     await shot(page, "demo-control-room-en-1920");
     await page.context().close();
   }, 120_000);

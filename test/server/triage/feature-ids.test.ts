@@ -11,7 +11,10 @@ const file = JSON.parse(
 ) as ModelFile;
 const model = new LinearModel(decodeWeights(file), file.temperature);
 const known = new Set(file.features);
-const texts = [...readHeldOutSample(), ...readCorpus()].map((r) => r.text);
+// The held-out sample and every third corpus text (about 2,100): each is scored both ways.
+const texts = [...readHeldOutSample(), ...readCorpus().filter((_, i) => i % 3 === 0)].map(
+  (r) => r.text,
+);
 
 describe("FeatureIds: the categoriser's hot path", () => {
   it("gives the features extractFeatures gives, in its order", () => {
