@@ -68,6 +68,8 @@ export function startCheckpointer(
       if (stopped) return;
       stopped = true;
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+      // Unreferenced, the worker would not keep the process alive while it is awaited here.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },

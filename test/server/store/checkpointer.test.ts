@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -48,5 +49,27 @@ describe("WAL checkpoints on a thread of their own", () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("finishes closing the store even when nothing else keeps the process alive", () => {
+    // The worker does not hold the process open while it runs; stopping it must, or a process
+    // whose last work is closing the store exits halfway (Node's unsettled top-level await).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nigrani-checkpoint-"));
+    const store = new URL("../../../server/store/sqlite.ts", import.meta.url).pathname;
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `const { openSqliteStore } = await import(${JSON.stringify(store)});
+         const s = await openSqliteStore(${JSON.stringify(dir)});
+         await s.close();
+         console.log("closed");`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(out.trim()).toBe("closed");
   });
 });
