@@ -67,12 +67,6 @@ export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Sto
   return store;
 }
 
-/**
- * Transactions take the write lock when they begin (BEGIN IMMEDIATE). Several processes may share
- * the file (two nodes of a cluster on one machine): a deferred transaction that read first and then
- * writes after another process committed fails with SQLITE_BUSY at once, past any busy timeout,
- * while an immediate one waits its turn at BEGIN.
- */
 interface DialectOptions {
   settings: SqliteDialectConfig;
   /** Told the adapter of each Kysely root (for the direct runner, see compiled.ts). */
@@ -81,6 +75,12 @@ interface DialectOptions {
   wrap(connection: DatabaseConnection): DatabaseConnection;
 }
 
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). Several processes may share
+ * the file (two nodes of a cluster on one machine): a deferred transaction that read first and then
+ * writes after another process committed fails with SQLITE_BUSY at once, past any busy timeout,
+ * while an immediate one waits its turn at BEGIN.
+ */
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(private readonly options: DialectOptions) {
     super(options.settings);

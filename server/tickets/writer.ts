@@ -23,7 +23,7 @@ const MAX_GROUP = 64;
  * The single path by which tickets change. A command runs inside `commit`: its writes and events
  * share one transaction, and after the commit its changes are published, in seq order.
  *
- * Group commit: with synchronous=FULL every commit waits for the disk, so commands that queue up
+ * Group commit: every commit waits for the disk (store/wal-sync.ts), so commands that queue up
  * behind a running commit are run together in the next transaction, each inside its own
  * savepoint. A command that fails rolls back to its savepoint and fails alone; the rest commit
  * with one fsync. A caller's promise resolves only after the commit that holds its work.
