@@ -102,8 +102,9 @@ describe("the demo's first minute", () => {
       "/api/v1/stats/sla-daily",
     );
     expect(days).toHaveLength(14);
-    // The first day's tickets mostly fall due later; every day after it has due tickets.
-    for (const d of days.slice(1)) expect(d.due).toBeGreaterThan(0);
+    // The first day's tickets mostly fall due later; every whole day after it has due tickets.
+    // The last is today in India, which may have begun minutes ago with nothing due yet.
+    for (const d of days.slice(1, -1)) expect(d.due).toBeGreaterThan(0);
     expect(days.reduce((a, d) => a + d.metLimit, 0)).toBeGreaterThan(0);
     expect(days.reduce((a, d) => a + d.breached, 0)).toBeGreaterThan(0);
   });
