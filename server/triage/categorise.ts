@@ -22,9 +22,10 @@ let loaded: Loaded | undefined;
 function load(): Loaded {
   if (!loaded) {
     const file = JSON.parse(readFileSync(MODEL_URL, "utf8")) as ModelFile;
+    const model = new LinearModel(decodeWeights(file), file.temperature);
     loaded = {
-      model: new LinearModel(decodeWeights(file), file.temperature),
-      ids: new FeatureIds(file.features),
+      model,
+      ids: new FeatureIds(model.index),
       threshold: file.threshold,
     };
   }

@@ -30,8 +30,7 @@ interface WordIds {
 const LIMITS = { extra: 200_000, entries: 300_000 };
 
 export class FeatureIds {
-  /** The model's features (fixed), and the others met since the last reset (ids after them). */
-  private readonly knownIds: ReadonlyMap<string, number>;
+  /** Features the model does not know, met since the last reset (ids after the model's own). */
   private extra = new Map<string, number>();
   private byWord = new Map<string, WordIds>();
   private stamp = new Int32Array(1 << 16);
@@ -40,11 +39,10 @@ export class FeatureIds {
   private entries = 0;
 
   constructor(
-    private readonly known: readonly string[],
+    /** The model's own features and their ids (LinearModel.index). */
+    private readonly knownIds: ReadonlyMap<string, number>,
     private readonly limits = LIMITS,
-  ) {
-    this.knownIds = new Map(known.map((f, i) => [f, i]));
-  }
+  ) {}
 
   /** The distinct feature ids of `text`, in extractFeatures' order. */
   of(text: string): number[] {
@@ -117,7 +115,7 @@ export class FeatureIds {
     if (known !== undefined) return known;
     let id = this.extra.get(feature);
     if (id === undefined) {
-      id = this.known.length + this.extra.size;
+      id = this.knownIds.size + this.extra.size;
       this.extra.set(feature, id);
     }
     return id;

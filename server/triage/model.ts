@@ -32,7 +32,8 @@ export interface Weights {
 }
 
 export class LinearModel {
-  private readonly index = new Map<string, number>();
+  /** Each feature's row in the weights (FeatureIds numbers its ids from the same index). */
+  readonly index: ReadonlyMap<string, number>;
   readonly labels: Label[];
   private readonly k: number;
 
@@ -42,21 +43,14 @@ export class LinearModel {
   ) {
     this.labels = weights.labels;
     this.k = weights.labels.length;
-    weights.features.forEach((f, i) => this.index.set(f, i));
+    this.index = new Map(weights.features.map((f, i) => [f, i]));
   }
 
   /** Raw scores (logits) for each label. Features are scaled by 1/sqrt(n), as in training. */
   logits(features: string[]): Float64Array {
-    const { w, bias } = this.weights;
-    const z = Float64Array.from(bias);
-    const value = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
-    for (const f of features) {
-      const i = this.index.get(f);
-      if (i === undefined) continue;
-      const row = i * this.k;
-      for (let c = 0; c < this.k; c++) z[c] += w[row + c] * value;
-    }
-    return z;
+    // A feature the model does not know gets an id past its own: it counts, it adds nothing.
+    const unknown = this.weights.features.length;
+    return this.logitsOfIds(features.map((f) => this.index.get(f) ?? unknown));
   }
 
   /**

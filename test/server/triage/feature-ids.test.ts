@@ -18,7 +18,7 @@ const texts = [...readHeldOutSample(), ...readCorpus().filter((_, i) => i % 3 ==
 
 describe("FeatureIds: the categoriser's hot path", () => {
   it("gives the features extractFeatures gives, in its order", () => {
-    const ids = new FeatureIds(file.features);
+    const ids = new FeatureIds(model.index);
     for (const text of texts.slice(0, 300)) {
       // Unknown features get ids past the model's; compare the known ones by name, all by count.
       const expected = extractFeatures(text);
@@ -31,7 +31,7 @@ describe("FeatureIds: the categoriser's hot path", () => {
 
   it("scores every text exactly as the string path does, also after forgetting", () => {
     // Tiny limits: the remembered words and extra ids start again empty many times over.
-    const ids = new FeatureIds(file.features, { extra: 500, entries: 60 });
+    const ids = new FeatureIds(model.index, { extra: 500, entries: 60 });
     for (const text of texts) {
       expect(Array.from(model.logitsOfIds(ids.of(text)))).toEqual(
         Array.from(model.logits(extractFeatures(text))),
