@@ -50,14 +50,22 @@ export async function openSqliteStore(dataDir: string | ":memory:"): Promise<Sto
           return [];
         }),
       wrap: wal
-        ? (connection) => syncedConnection(connection, () => sqlite.inTransaction, wal)
+        ? (connection) =>
+            syncedConnection(
+              connection,
+              {
+                inTransaction: () => sqlite.inTransaction,
+                readonly: (sql) => statements.prepare(sql).readonly,
+              },
+              wal,
+            )
         : (connection) => connection,
     }),
   });
   const store = new Store(db, "sqlite");
   await store.migrate();
   if (wal) {
-    store.sqliteSync = { durableMode: "NORMAL", setDurable: (durable) => (wal.enabled = durable) };
+    store.sqliteSync = { setDurable: (durable) => (wal.enabled = durable) };
     const checkpointer = startCheckpointer(sqlite, file);
     store.onClose(async () => {
       await checkpointer.stop();

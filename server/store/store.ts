@@ -101,7 +101,8 @@ export class Store extends StoreReader {
   async setDurable(durable: boolean): Promise<void> {
     this.durable = durable;
     if (this.dialect !== "sqlite") return;
-    const mode = durable ? (this.sqliteSync?.durableMode ?? "FULL") : "OFF";
+    // A file whose WAL this process syncs runs NORMAL; otherwise SQLite syncs (FULL).
+    const mode = durable ? (this.sqliteSync ? "NORMAL" : "FULL") : "OFF";
     // Syncs stop before the setting changes and start again after it.
     if (!durable) this.sqliteSync?.setDurable(false);
     await sql.raw(`pragma synchronous = ${mode}`).execute(this.db);
@@ -112,7 +113,7 @@ export class Store extends StoreReader {
    * How a SQLite file store makes commits durable when it does not leave it to SQLite's FULL
    * (openSqliteStore: NORMAL with WalSync): told when the demo's history turns that off and on.
    */
-  sqliteSync: { durableMode: "NORMAL" | "FULL"; setDurable(durable: boolean): void } | null = null;
+  sqliteSync: { setDurable(durable: boolean): void } | null = null;
 
   /** A transaction the caller commits or rolls back itself (group commit with savepoints). */
   async startTransaction(): Promise<ControlledTransaction<Database>> {

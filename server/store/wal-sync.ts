@@ -39,23 +39,31 @@ export class WalSync {
   }
 }
 
-/** A write statement Kysely built (a raw statement counts when it changed rows). */
-const WRITES = new Set(["InsertQueryNode", "UpdateQueryNode", "DeleteQueryNode", "MergeQueryNode"]);
+/** What the wrapper asks of the database: is a transaction open, does a statement write. */
+export interface WriteProbe {
+  inTransaction(): boolean;
+  /** SQLite's own answer (sqlite3_stmt_readonly), from the prepared statement. */
+  readonly(sql: string): boolean;
+}
 
 /**
  * The connection as Kysely's SQLite driver hands it out, with each write that ends outside a
- * transaction (autocommit, or the COMMIT itself) waiting for the WAL's sync.
+ * transaction waiting for the WAL's sync: a statement that ended a transaction (COMMIT; a
+ * ROLLBACK syncs needlessly but harmlessly), or one that writes on its own. SQLite itself says
+ * whether a statement writes, whatever its form: an INSERT ... RETURNING returns rows and a
+ * compiled shape arrives as raw SQL, so neither the result nor Kysely's node can tell.
  */
 export function syncedConnection(
   connection: DatabaseConnection,
-  inTransaction: () => boolean,
+  probe: WriteProbe,
   wal: WalSync,
 ): DatabaseConnection {
   return {
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+      const wasInTransaction = probe.inTransaction();
       const result = await connection.executeQuery<R>(query);
-      const wrote = result.numAffectedRows !== undefined || WRITES.has(query.query.kind);
-      if (wrote && !inTransaction()) await wal.sync();
+      if (!probe.inTransaction() && (wasInTransaction || !probe.readonly(query.sql)))
+        await wal.sync();
       return result;
     },
     streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),

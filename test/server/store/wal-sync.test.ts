@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { runShaped } from "../../../server/store/compiled.js";
 import { openSqliteStore } from "../../../server/store/sqlite.js";
 import type { Store } from "../../../server/store/store.js";
 
@@ -73,6 +74,21 @@ describe("a SQLite file's writes wait for the WAL's sync, off the event loop", (
     expect(syncs).toHaveLength(1);
     syncs.shift()!();
     expect(await settled(second)).toBe(true);
+  });
+
+  it("waits for a sync on every run of a compiled shape, an INSERT ... RETURNING too", async () => {
+    const { store, pending: syncs, hold } = await storeWithHeldSyncs();
+    hold();
+    // The first run is compiled by Kysely; the next ones arrive as raw SQL with rows back.
+    for (const key of ["a", "b", "c"]) {
+      const write = runShaped(store.kysely, "meta.insertReturning", [key, "1"], () =>
+        store.kysely.insertInto("meta").values({ key, value: "1" }).returning("key"),
+      );
+      expect(await settled(write), key).toBe(false);
+      expect(syncs).toHaveLength(1);
+      syncs.shift()!();
+      expect(await write).toEqual([{ key }]);
+    }
   });
 
   it("does not wait while the demo writes its history, and waits again after", async () => {
