@@ -6,7 +6,9 @@ import { ROOT_UNIT_ID } from "../shared/domain.js";
 import { systemClock, type Clock } from "./clock/clock.js";
 import { nodeSweeper } from "./clock/node-sweeps.js";
 import type { Sweeper } from "./clock/sweeper.js";
-import { wireClusterSignals } from "./cluster/wire-signals.js";
+import { reloadCaches, wireClusterSignals } from "./cluster/wire-signals.js";
+import { PublicContacts } from "./public/contacts.js";
+import { seedDemoContacts } from "./public/demo.js";
 import { allowedOrigins, isDemoMode, trustProxy, ConfigError, type Config } from "./config.js";
 import { Access, seedDemo } from "./access/access.js";
 import { cookieToken, viewerForUser } from "./http/auth.js";
@@ -102,7 +104,6 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const network = await ensureNetwork(store, networkOptions, log);
   const generated = await networkSource(store);
   const projections = new Projections(clock);
-  await projections.rebuild(store);
 
   const app = express();
   app.disable("x-powered-by");
@@ -151,7 +152,14 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
         `production mode refuses to start: demo users exist (${demo.join(", ")}); disable them or reset their passwords`,
       );
   }
+  // What administrators publish on the public pages; the demo's published numbers are seeded
+  // under the seed lock, so a node starting beside another never caches "none".
+  const contacts = await PublicContacts.load(store.kysely);
+  if (config.SIMULATOR)
+    await seedDemoContacts(store.kysely, network, officers, contacts, clock.now().toISOString());
   await seeded();
+  // Read after the seed lock is let go: the rebuild only reads, and other nodes need not wait.
+  await projections.rebuild(store);
   const origins = allowedOrigins(config);
   const hub = new LiveHub(io, {
     store,
@@ -217,15 +225,15 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   bus.subscribe((change) => {
     if (holdsLease()) outageNotices.onChange(change);
   });
+  const cacheDeps = { settings, officers, keys: access.keys, contacts, store };
   if (cluster) {
     cluster.bus.start(projections.seq, async () => {
       await projections.rebuild(store);
-      await settings.load();
-      await officers.refresh(store.kysely);
+      await reloadCaches(cacheDeps);
       await hub.resyncAll();
       return projections.seq;
     });
-    wireClusterSignals(cluster, { hub, settings, officers, store, log });
+    wireClusterSignals(cluster, { ...cacheDeps, hub, log });
     // A node taking over the clock starts from the store's recent supply cuts, not stale ones.
     cluster.lease.onAcquired = () => {
       outages.load().catch((err: unknown) => log.error({ err }, "outage watcher: load failed"));
@@ -259,13 +267,8 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   await mountRoutes(app, {
     config,
     log,
-    store,
-    network,
     generated,
     projections,
-    officers,
-    settings,
-    clock,
     accessClock,
     access,
     guard,
@@ -275,6 +278,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     imports,
     noticeDeps,
     origins,
+    contacts,
     isShuttingDown: () => shuttingDown,
   });
 

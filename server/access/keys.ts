@@ -14,6 +14,8 @@ export class ApiKeys {
   /** Live keys by hash; reloaded after every change so a revoked key stops working at once. */
   private live: Map<string, ApiKeyRow> | null = null;
   private readonly hits = new Map<number, { minute: number; count: number; previous: number }>();
+  /** Told after this node created or revoked a key (a cluster tells the other nodes). */
+  onChanged?: () => void;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -53,7 +55,7 @@ export class ApiKeys {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    this.live = null;
+    this.changed();
     return { row: { ...row, id: Number(row.id) }, secret: value };
   }
 
@@ -69,8 +71,18 @@ export class ApiKeys {
       .set({ revoked_at: this.clock.now().toISOString() })
       .where("id", "=", id)
       .execute();
-    this.live = null;
+    this.changed();
     return row;
+  }
+
+  /** Forgets the live keys: the next check reads them from the store (another node changed them). */
+  invalidate(): void {
+    this.live = null;
+  }
+
+  private changed(): void {
+    this.invalidate();
+    this.onChanged?.();
   }
 
   async list(): Promise<ApiKeyView[]> {

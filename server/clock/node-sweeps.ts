@@ -54,12 +54,17 @@ export function nodeSweeper(d: NodeSweepDeps): Sweeper {
         singleton: true,
       },
       {
-        // Sessions with a live screen open are in use; the rest time out and their sockets close.
+        // Sessions with a live screen open on this node are in use (each node knows its own).
+        name: "sessions-touch",
+        run: () => d.access.sessions.touch(hub.openSessions()),
+      },
+      {
+        // The rest time out, once for the store; ending them tells every node to close their sockets.
         name: "sessions",
         async run() {
-          await d.access.sessions.touch(hub.openSessions());
           await d.access.sessions.sweep();
         },
+        singleton: true,
       },
       {
         // Per node: takes up deliveries another node received, or left when it died (its claim

@@ -35,7 +35,6 @@ export class Lease {
   private ticking: Promise<void> | null = null;
   /** Called when this node takes the lease (e.g. to load what the singleton work needs). */
   onAcquired: (() => void) | null = null;
-  onLost: (() => void) | null = null;
 
   constructor(
     private readonly redis: Redis,
@@ -89,7 +88,6 @@ export class Lease {
   private lose(why: string): void {
     this.holding = false;
     this.opts.log.warn({ lease: this.opts.key, why }, "lease: lost");
-    this.onLost?.();
   }
 
   /** Stops renewing and gives the lease up, so another node takes over at once. */

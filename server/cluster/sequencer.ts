@@ -35,11 +35,6 @@ export class Sequencer {
     return this.position;
   }
 
-  /** Changes waiting for an earlier seq. */
-  get waiting(): number {
-    return this.pending.size;
-  }
-
   /** Begins delivering after `seq` (what the projections were built at); earlier changes are dropped. */
   start(seq: number): void {
     this.position = seq;

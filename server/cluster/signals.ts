@@ -6,7 +6,11 @@ import type { Logger } from "pino";
  * others reload it from the store) or sessions that ended (the others close their sockets).
  */
 export type Signal =
-  { kind: "settings" } | { kind: "officers" } | { kind: "sessions-ended"; ids: string[] };
+  | { kind: "settings" }
+  | { kind: "officers" }
+  | { kind: "api-keys" }
+  | { kind: "contacts" }
+  | { kind: "sessions-ended"; ids: string[] };
 
 type Handler<K extends Signal["kind"]> = (signal: Extract<Signal, { kind: K }>) => void;
 

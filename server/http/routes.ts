@@ -7,16 +7,11 @@ import type { Inbox } from "../inbox/inbox.js";
 import type { IntakeContext } from "../intake/ingest.js";
 import type { Metrics } from "../metrics.js";
 import type { NetworkOptions } from "../network/bootstrap.js";
-import type { Network } from "../network/loaded-network.js";
 import type { NoticeDeps } from "../notices/deps.js";
-import type { Officers } from "../officers/officers.js";
 import type { Projections } from "../projections/counts.js";
-import { PublicContacts } from "../public/contacts.js";
-import { seedDemoContacts } from "../public/demo.js";
+import type { PublicContacts } from "../public/contacts.js";
 import { Towns } from "../public/towns.js";
-import type { Store } from "../store/store.js";
 import { demoStatus } from "../sim/demo.js";
-import type { SettingsStore } from "../tickets/settings.js";
 import { appendCorrection } from "../triage/corrections.js";
 import { accessAdminRouter } from "./access-admin.js";
 import { adminRouter } from "./admin.js";
@@ -44,20 +39,18 @@ import { trackRouter } from "./track.js";
 export interface RouteDeps {
   config: Config;
   log: Logger;
-  store: Store;
-  network: Network;
   /** How the network was generated (null for a loaded one), for the network document. */
   generated: NetworkOptions | null;
   projections: Projections;
-  officers: Officers;
-  settings: SettingsStore;
-  clock: Clock;
   /** People's real time (sessions), even when the demo runs its clock faster. */
   accessClock: Clock;
   access: Access;
   guard: Guard;
   metrics: Metrics;
+  /** Also where the routes take the store, network, clock, settings and officers from. */
   intake: IntakeContext;
+  /** What administrators publish on the public pages. */
+  contacts: PublicContacts;
   inbox: Inbox;
   imports: Inbox;
   noticeDeps: NoticeDeps;
@@ -74,13 +67,8 @@ export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> 
   const {
     config,
     log,
-    store,
-    network,
     generated,
     projections,
-    officers,
-    settings,
-    clock,
     accessClock,
     access,
     guard,
@@ -91,7 +79,9 @@ export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> 
     noticeDeps,
     origins,
     isShuttingDown,
+    contacts,
   } = deps;
+  const { store, network, clock, settings, officers } = intake;
   app.use(securityHeaders(config));
   app.use(authenticate(access));
   app.use(requireSignedIn());
@@ -132,9 +122,6 @@ export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> 
   );
   app.use(trackRouter({ ctx: intake, store, officers }));
   // The public outage page's feed and "who to call", and what administrators publish on it.
-  const contacts = await PublicContacts.load(store.kysely);
-  if (config.SIMULATOR)
-    await seedDemoContacts(store.kysely, network, officers, contacts, clock.now().toISOString());
   const findPlace = (text: string) => intake.triage.findPlace(text);
   const towns = new Towns(network);
   app.use(publicRouter({ store, network, officers, contacts, clock, findPlace, towns }));

@@ -7,18 +7,27 @@ import type { Database } from "../store/schema.js";
  * it, through the routes in http/public-admin.ts.
  */
 export class PublicContacts {
-  private constructor(
-    private readonly published: Set<string>,
-    private readonly fuseCalls: Map<string, string>,
-  ) {}
+  private readonly published = new Set<string>();
+  private readonly fuseCalls = new Map<string, string>();
+  /** Told after this node changed what is published (a cluster tells the other nodes). */
+  onChanged?: () => void;
+
+  private constructor() {}
 
   static async load(db: Kysely<Database>): Promise<PublicContacts> {
+    const contacts = new PublicContacts();
+    await contacts.reload(db);
+    return contacts;
+  }
+
+  /** Reads what is published from the store again (another node changed it). */
+  async reload(db: Kysely<Database>): Promise<void> {
     const phones = await db.selectFrom("public_officer_phones").select("officer_id").execute();
     const centres = await db.selectFrom("fuse_call_centres").select(["unit_id", "phone"]).execute();
-    return new PublicContacts(
-      new Set(phones.map((p) => p.officer_id)),
-      new Map(centres.map((c) => [c.unit_id, c.phone])),
-    );
+    this.published.clear();
+    for (const p of phones) this.published.add(p.officer_id);
+    this.fuseCalls.clear();
+    for (const c of centres) this.fuseCalls.set(c.unit_id, c.phone);
   }
 
   /** Did an administrator publish this officer's number? */
@@ -48,6 +57,7 @@ export class PublicContacts {
     else await db.deleteFrom("public_officer_phones").where("officer_id", "=", officerId).execute();
     if (published) this.published.add(officerId);
     else this.published.delete(officerId);
+    this.onChanged?.();
   }
 
   /** The fuse-call centre nearest up a path (the path runs root first): the unit and its number. */
@@ -73,6 +83,7 @@ export class PublicContacts {
     if (phone === null) {
       await db.deleteFrom("fuse_call_centres").where("unit_id", "=", unitId).execute();
       this.fuseCalls.delete(unitId);
+      this.onChanged?.();
       return;
     }
     await db
@@ -83,5 +94,6 @@ export class PublicContacts {
       )
       .execute();
     this.fuseCalls.set(unitId, phone);
+    this.onChanged?.();
   }
 }

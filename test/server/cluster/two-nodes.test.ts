@@ -202,6 +202,50 @@ describe(`two nodes joined by Redis, on ${ON_SQLITE ? "one SQLite file" : "Postg
     expect(await closed).toBe("io server disconnect");
   }, 30_000);
 
+  it("a key made or revoked on node A, and a number published there, hold on node B at once", async () => {
+    const made = await apiJson<{ key: { id: number }; secret: string }>(
+      nodes.a.url,
+      "/api/v1/keys",
+      "POST",
+      { name: "cluster test", channels: ["app"], ratePerMinute: 600 },
+    );
+    expect(made.status).toBe(201);
+    const f = feeders[3];
+    const file = (node: ChildServer, i: number) =>
+      fetch(`${node.url}/api/v1/reports`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-api-key": made.body.secret },
+        body: JSON.stringify({
+          channel: "app",
+          text: `key test ${i}`,
+          category: "supply_cut",
+          lat: f.lat,
+          lon: f.lon,
+          phone: String(phone++),
+        }),
+      }).then((r) => r.status);
+    // B had read its keys before this one was made (the reports above).
+    await eventually(async () => (await file(nodes.b, 1)) === 201);
+    expect((await apiJson(nodes.a.url, `/api/v1/keys/${made.body.key.id}`, "DELETE")).status).toBe(
+      204,
+    );
+    await eventually(async () => (await file(nodes.b, 2)) === 401, 3000);
+
+    const unit = feeders[5].id;
+    const put = await apiJson(nodes.a.url, `/api/v1/fuse-call-centres/${unit}`, "PUT", {
+      phone: "0522-2287000",
+    });
+    expect(put.status).toBe(200);
+    await eventually(async () => {
+      const { body } = await apiJson<{ centres: Array<{ unitId: string; phone: string }> }>(
+        nodes.b.url,
+        `/api/v1/fuse-call-centres?unit=${unit}`,
+        "GET",
+      );
+      return body.centres.some((c) => c.unitId === unit && c.phone === "0522-2287000");
+    }, 3000);
+  }, 30_000);
+
   it("runs the clock on one node: settings reach every node, each escalation and message happens once", async () => {
     const leaders = [
       await metric(nodes.a, "nigrani_cluster_leader"),
