@@ -1,3 +1,4 @@
+import type { Guard } from "./guard.js";
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib, { gzipSync } from "node:zlib";
@@ -104,6 +105,7 @@ export function networkRouter(deps: {
   consumersByDistrict: () => Record<string, number>;
   /** The optional tile layer (MAP_TILE_URL), sent with the network the maps are drawn from. */
   tiles: NetworkPayload["tiles"] | null;
+  guard: Guard;
 }): {
   router: Router;
   /** Tags for index.html's head: the compact network's version, preloaded on the map screens. */
@@ -124,6 +126,8 @@ export function networkRouter(deps: {
 
   // The plain document: every unit with its path, for API clients and scripts.
   router.get("/api/v1/network", (req, res) => {
+    // Every signed-in role may see the network; an intake key (filing only) may not.
+    deps.guard.require(req, res, "summary");
     const network = deps.network();
     if (cached?.network !== network) {
       cached = { network, doc: cache(JSON.stringify(payloadOf(network))) };
@@ -144,6 +148,7 @@ export function networkRouter(deps: {
   };
   // The compact document the client's screens load.
   router.get("/api/v1/network/compact", (req, res, next) => {
+    deps.guard.require(req, res, "summary");
     sendCompact(req, res, current()).catch(next);
   });
 

@@ -73,13 +73,14 @@ export function noticesRouter(deps: NoticeDeps, guard: Guard): Router {
         { kysely: deps.db },
         // The screen's list: what is not over yet, or everything of the last 30 days and ahead.
         current
-          ? { from: now() }
+          ? { from: now(), newestFirst: true }
           : {
               from: new Date(deps.clock.now().getTime() - 30 * 86_400_000).toISOString(),
               includeCancelled: true,
+              newestFirst: true,
             },
       );
-      const visible = all.filter((s) => touchesUnit(deps.network, s, unit)).reverse();
+      const visible = all.filter((s) => touchesUnit(deps.network, s, unit));
       const body: ShutdownListResponse = {
         shutdowns: await presentShutdowns(deps.db, visible.slice(0, 200), now()),
       };

@@ -144,6 +144,7 @@ export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> 
     generated: () => generated,
     consumersByDistrict: () => consumersByDistrict,
     tiles: mapTiles(config),
+    guard,
   });
   app.use(networkDocs.router);
   app.use("/api", (_req, res) => {

@@ -50,14 +50,14 @@ export interface ShutdownQuery {
   /** Only those whose window overlaps [from, to) (ISO times; either may be left open). */
   from?: string;
   to?: string;
-  /** Only those whose common unit is this one or below it (see touchesUnit for any overlap). */
-  unitId?: string;
   /** Cancelled ones are left out unless asked for. */
   includeCancelled?: boolean;
+  /** Latest start first (a screen's list), so the 1,000 read are the newest, not the oldest. */
+  newestFirst?: boolean;
 }
 
 /**
- * Planned shutdowns, earliest first. The read the public outage page and feed use:
+ * Planned shutdowns, earliest first (or latest first), at most 1,000. The read the public outage page and feed use:
  * `listShutdowns(store, { activeAt: now })` for what is off now, `{ from: now }` for what is coming.
  */
 export async function listShutdowns(
@@ -70,12 +70,9 @@ export async function listShutdowns(
     query = query.where("starts_at", "<=", q.activeAt).where("ends_at", ">", q.activeAt);
   if (q.from) query = query.where("ends_at", ">", q.from);
   if (q.to) query = query.where("starts_at", "<", q.to);
-  const rows = await query.orderBy("starts_at").orderBy("id").limit(1000).execute();
-  const planned = rows.map(toPlanned);
-  const unit = q.unitId;
-  if (!unit) return planned;
-  // A shutdown touches a unit when the unit is on its path or is an ancestor-or-self of a feeder's.
-  return planned.filter((s) => s.path.includes(unit) || s.feederIds.includes(unit));
+  const order = q.newestFirst ? "desc" : "asc";
+  const rows = await query.orderBy("starts_at", order).orderBy("id", order).limit(1000).execute();
+  return rows.map(toPlanned);
 }
 
 /** The shutdown under way on this feeder at `at`, if any. */

@@ -1,3 +1,4 @@
+import { maskPersonalText } from "../tickets/present.js";
 import type { Unit } from "../../shared/network.js";
 import type { PublicOutage, PublicOutages } from "../../shared/public.js";
 import { openIncidents } from "../incidents/incidents.js";
@@ -101,7 +102,8 @@ export async function presentPlannedOutage(
     since: s.startsAt,
     expectedRestorationAt: s.endsAt,
     consumersAffected: await store.consumersOn(s.feederIds),
-    reason: s.reason,
+    // Free text an officer typed: a number in it is masked as on every public page.
+    reason: maskPersonalText(s.reason),
     district: district
       ? { id: district.id, name: { en: district.name, hi: district.nameHi } }
       : null,

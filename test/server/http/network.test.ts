@@ -6,7 +6,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkPayload } from "../../../shared/network.js";
 import { compactNetworkSchema, decodeNetwork } from "../../../shared/network-compact.js";
-import { sessionFor, sessionHeaders } from "../../support/auth.js";
+import { DEMO_INTAKE_KEY, sessionFor, sessionHeaders } from "../../support/auth.js";
 import { startTestServer, type TestServer } from "../../support/server.js";
 
 /** The compact network the screens load: encoded once, versioned, precompressed, revalidated. */
@@ -111,5 +111,12 @@ describe("GET /api/v1/network/compact", () => {
     // An old page's version is not the current document: never cached under it for good.
     const old = await get("/api/v1/network/compact?v=someoldversion");
     expect(old.headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("is for people signed in: an intake key, which may only file, is refused", async () => {
+    for (const p of ["/api/v1/network", "/api/v1/network/compact"]) {
+      expect((await get(p, { "x-api-key": DEMO_INTAKE_KEY }, false)).status, p).toBe(404);
+      expect((await get(p)).status, p).toBe(200);
+    }
   });
 });

@@ -185,3 +185,41 @@ describe("planned shutdowns (/api/v1/shutdowns)", () => {
     expect(kinds.map((k) => k.kind)).toEqual(["ticket_ack"]);
   });
 });
+
+describe("the shutdown list of a busy state", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it("shows the newest shutdowns first, however many the last 30 days hold", async () => {
+    const feeder = server.app.network.feeders[0];
+    const now = Date.now();
+    // 1,100 shutdowns in the last 30 days, the newest last: more than one read of the store holds.
+    const rows = Array.from({ length: 1100 }, (_, i) => {
+      const starts = new Date(now - 29 * 86_400_000 + i * 2_000_000).toISOString();
+      return {
+        id: `SD-BULK-${String(i).padStart(4, "0")}`,
+        feeders: JSON.stringify([feeder.id]),
+        unit_id: feeder.id,
+        path: JSON.stringify(feeder.path),
+        reason: "Line maintenance",
+        starts_at: starts,
+        ends_at: new Date(Date.parse(starts) + 3_600_000).toISOString(),
+        created_by: "test",
+        created_at: starts,
+        cancelled_at: null,
+      };
+    });
+    for (let i = 0; i < rows.length; i += 100)
+      await server.app.store.kysely
+        .insertInto("shutdowns")
+        .values(rows.slice(i, i + 100))
+        .execute();
+    const res = await apiJson<ShutdownListResponse>(server.url, "/api/v1/shutdowns", "GET");
+    expect(res.status).toBe(200);
+    expect(res.body.shutdowns[0].id).toBe("SD-BULK-1099");
+    expect(res.body.shutdowns).toHaveLength(200);
+  });
+});

@@ -149,4 +149,25 @@ describe("GET /api/v1/public/outages.geojson", () => {
       });
     }
   });
+
+  it("masks a number an officer typed into a shutdown's reason", async () => {
+    const scheduled = await apiJson<{ shutdown: { id: string } }>(
+      server.url,
+      "/api/v1/shutdowns",
+      "POST",
+      {
+        feederIds: [server.app.network.feeders[210].id],
+        reason: "Transformer work, lineman on 9876543210",
+        startsAt: new Date(Date.now() - 600_000).toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    );
+    expect(scheduled.status).toBe(201);
+    const text = await (await get("/api/v1/public/outages")).text();
+    expect(text).not.toContain("9876543210");
+    const doc = publicOutagesSchema.parse(JSON.parse(text));
+    expect(doc.outages.find((o) => o.id === scheduled.body.shutdown.id)?.reason).toBe(
+      "Transformer work, lineman on ••••••••10",
+    );
+  });
 });
