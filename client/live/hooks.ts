@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import type { LiveLevel } from "../../shared/live.js";
 import type { ConnectionState } from "./connection.js";
 import type { DistrictShapes, LazyResource, NetworkIndex, Resource } from "./network.js";
@@ -42,12 +42,5 @@ export function useDistrictShapes(): Resource<DistrictShapes> {
   return useResource(districtShapesResource);
 }
 
-/** The current time, re-read every `intervalMs`, for ages that must keep counting up. */
-export function useNow(intervalMs = 5000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
+// In a module of its own so the public pages use it without the live socket.
+export { useNow } from "./useNow.js";

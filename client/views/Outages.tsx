@@ -11,7 +11,8 @@ import { WhoToCallForm } from "../panels/outages/WhoToCallForm.js";
 import { WhoToCallResult } from "../panels/outages/WhoToCallResult.js";
 import { registerPublicStrings } from "./outages-i18n.js";
 import { OUTAGES_GEOJSON_URL, OUTAGES_URL } from "./OutagesApi.js";
-import { useDistrictShapes, useNow, useOutages } from "./useOutages.js";
+import { useNow } from "../live/useNow.js";
+import { useDistrictShapes, useOutages } from "./useOutages.js";
 import { useWhoToCall } from "./useWhoToCall.js";
 
 registerPublicStrings();
@@ -35,7 +36,8 @@ export default function Outages() {
   const [mapShown, setMapShown] = useState(() => window.matchMedia?.(WIDE).matches ?? false);
   const outages = useOutages();
   const shapes = useDistrictShapes(mapShown);
-  const now = useNow();
+  // Ticking every 30 s for "2 hours ago".
+  const now = useNow(30_000);
   const call = useWhoToCall();
   const searchId = useId();
 

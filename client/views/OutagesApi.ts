@@ -1,4 +1,5 @@
 import type { PublicOutages, WhoToCall } from "../../shared/public.js";
+import { normaliseNumber, TICKET_NUMBER } from "./TrackApi.js";
 
 /**
  * The public outage API as the /outages page calls it: plain fetches (no session, no schema
@@ -67,14 +68,14 @@ export type LookupBy = "account" | "ticket" | "place";
 // The rules of shared/public.ts (whoToCallQuerySchema), restated so the page need not load zod.
 const RULES: Record<LookupBy, RegExp> = {
   account: /^[0-9]{10}$/,
-  ticket: /^[A-Z0-9]{2,5}-\d{6}$/,
+  ticket: TICKET_NUMBER,
   place: /^.{2,80}$/u,
 };
 
 /** The value as the server expects it: digits only for an account, upper case for a ticket. */
 export function normaliseLookup(by: LookupBy, value: string): string {
   if (by === "account") return value.replace(/[\s-]/g, "");
-  if (by === "ticket") return value.trim().toUpperCase().replace(/\s+/g, "");
+  if (by === "ticket") return normaliseNumber(value);
   return value.trim().replace(/\s+/g, " ");
 }
 

@@ -59,13 +59,13 @@ export function normaliseNumber(input: string): string {
 
 // The rules of shared/schemas.ts (trackLookupSchema), restated so this public page, opened on
 // phones, does not load the schema library.
-const NUMBER = /^[A-Z0-9]{2,5}-\d{6}$/;
+export const TICKET_NUMBER = /^[A-Z0-9]{2,5}-\d{6}$/;
 const PHONE4 = /^\d{4}$/;
 
 /** Field problems to show before asking the server. */
 export function checkLookup(number: string, phone4: string): { number?: true; phone4?: true } {
   const out: { number?: true; phone4?: true } = {};
-  if (!NUMBER.test(number)) out.number = true;
+  if (!TICKET_NUMBER.test(number)) out.number = true;
   if (!PHONE4.test(phone4)) out.phone4 = true;
   return out;
 }

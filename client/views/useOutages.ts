@@ -53,13 +53,3 @@ export function useDistrictShapes(wanted: boolean): DistrictShapes | null {
   }, [wanted, shapes]);
   return shapes;
 }
-
-/** Wall-clock ms, ticking every 30 s for "2 hours ago". */
-export function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}

@@ -16,7 +16,7 @@ import { signIn } from "../support/auth.js";
 import { LiveTestClient } from "../support/live-client.js";
 import { postReport } from "../support/server.js";
 import { freePort } from "../server/cluster/private-redis.js";
-import { round } from "./stats.js";
+import { round, pct } from "./stats.js";
 import { OPEN_STATUSES } from "../../shared/domain.js";
 
 export interface ClusterFanout {
@@ -31,12 +31,6 @@ export interface ClusterFanout {
   ratio_p99: number;
   exact: boolean;
 }
-
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-};
 
 export async function clusterFanout(opts: {
   redisUrl: string;

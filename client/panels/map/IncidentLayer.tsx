@@ -1,3 +1,4 @@
+import { INCIDENT_ICON_HTML } from "./incident-icon.js";
 import L from "leaflet";
 import { memo, useEffect, useMemo, useState } from "react";
 import { useMap } from "react-leaflet";
@@ -28,9 +29,8 @@ export interface IncidentLayerProps {
   labels: IncidentLabels;
 }
 
-// One icon for every incident: a DOM marker whose rings pulse in CSS (still under reduced motion).
-const ICON_HTML =
-  '<span class="incident-marker__ring"></span><span class="incident-marker__ring incident-marker__ring--late"></span><span class="incident-marker__core">!</span>';
+// One icon for every incident (incident-icon.ts).
+const ICON_HTML = INCIDENT_ICON_HTML;
 const ICON = L.divIcon({
   className: "incident-marker",
   html: ICON_HTML,

@@ -2,6 +2,7 @@ import L from "leaflet";
 import type { MapCounts } from "../../../shared/counts.js";
 import {
   buildFrame,
+  estimateText,
   hitTest,
   projectFeeders,
   type ActiveItem,
@@ -242,7 +243,7 @@ export class FeederCanvas extends L.Layer {
   /** Text widths in the labels' own font, so each number's box is the one kept free for it. */
   private measure: MeasureText = (text, fontPx) => {
     const ctx = this.measureCtx;
-    if (!ctx) return text.length * 0.62 * fontPx;
+    if (!ctx) return estimateText(text, fontPx);
     ctx.font = `700 ${fontPx}px ${LABEL_FONT_FAMILY}`;
     return ctx.measureText(text).width;
   };

@@ -9,6 +9,7 @@ import type { PublicOutage } from "../../../shared/public.js";
 import type { Language } from "../../i18n/index.js";
 import { formatCount } from "../../i18n/format.js";
 import type { DistrictProperties, DistrictShapes } from "../../live/network.js";
+import { INCIDENT_ICON_HTML } from "../map/incident-icon.js";
 import { FitToBounds, MapAttribution, UP_BIHAR_BOUNDS } from "../map/MapView.js";
 import type { PlaceLabel } from "../map/place-labels.js";
 import { PlaceLabels } from "../map/PlaceLabels.js";
@@ -25,9 +26,7 @@ export interface OutageMapProps {
 const icon = (planned: boolean) =>
   L.divIcon({
     className: planned ? "incident-marker outage-marker--planned" : "incident-marker",
-    html: planned
-      ? '<span class="incident-marker__core">⏲</span>'
-      : '<span class="incident-marker__ring"></span><span class="incident-marker__ring incident-marker__ring--late"></span><span class="incident-marker__core">!</span>',
+    html: planned ? '<span class="incident-marker__core">⏲</span>' : INCIDENT_ICON_HTML,
     iconSize: [28, 28],
     iconAnchor: [14, 14],
   });
