@@ -1,3 +1,4 @@
+import { TicketError } from "../tickets/context.js";
 import type { ErrorRequestHandler, Request, Response, NextFunction, RequestHandler } from "express";
 import type { Logger } from "pino";
 import type { z } from "zod";
@@ -45,10 +46,19 @@ export function route(
   };
 }
 
+function ticketRefusal(err: TicketError): HttpError {
+  const fields = err.extra.fields as Record<string, string> | undefined;
+  return new HttpError(err.status, err.code, err.message, fields, err.extra);
+}
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+  return (thrown: unknown, req, res, _next) => {
+    let err = thrown;
     const body = (status: number, error: ApiError["error"], extra?: Record<string, unknown>) =>
       res.status(status).json({ error, ...extra });
+    // A command's refusal (a ticket's state does not allow it, an OTP is wrong) is the caller's
+    // to show, whichever route ran the command: converted here, once.
+    if (err instanceof TicketError) err = ticketRefusal(err);
     if (err instanceof HttpError) {
       if (err.status >= 500) log.error({ err, url: req.originalUrl }, err.message);
       return body(

@@ -4,7 +4,7 @@ import { getIncident, listIncidents, presentIncident } from "../incidents/incide
 import type { Guard } from "./guard.js";
 import { resolveIncident } from "../incidents/commands.js";
 import type { Store } from "../store/store.js";
-import { TicketError, type TicketContext } from "../tickets/context.js";
+import type { TicketContext } from "../tickets/context.js";
 import { HttpError, route, validate } from "./errors.js";
 
 const listSchema = z.strictObject({
@@ -46,14 +46,8 @@ export function incidentsRouter(ctx: TicketContext, store: Store, guard: Guard):
         JSON.parse(found.path) as string[],
         `incident ${id}`,
       );
-      try {
-        const { incident, changes } = await resolveIncident(ctx, id, note, viewer.actor);
-        res.json({ incident: presentIncident(incident), ticketsResolved: changes.length });
-      } catch (err) {
-        if (err instanceof TicketError)
-          throw new HttpError(err.status, err.code, err.message, undefined, err.extra);
-        throw err;
-      }
+      const { incident, changes } = await resolveIncident(ctx, id, note, viewer.actor);
+      res.json({ incident: presentIncident(incident), ticketsResolved: changes.length });
     }),
   );
   return router;

@@ -22,21 +22,8 @@ import {
 } from "../notices/shutdowns.js";
 import { incidentNotices } from "../notices/stats.js";
 import type { ShutdownRow } from "../notices/schema.js";
-import { TicketError } from "../tickets/context.js";
 import { HttpError, route, validate } from "./errors.js";
 import type { Guard } from "./guard.js";
-
-async function command<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof TicketError) {
-      const fields = err.extra.fields as Record<string, string> | undefined;
-      throw new HttpError(err.status, err.code, err.message, fields);
-    }
-    throw err;
-  }
-}
 
 /**
  * Planned shutdowns and outage notices. Shutdowns and notice counts carry no personal data, so
@@ -101,7 +88,7 @@ export function noticesRouter(deps: NoticeDeps, guard: Guard): Router {
       let actor = "";
       for (const feederId of input.feederIds)
         actor = guard.require(req, res, "act", feederId).actor;
-      const row = await command(() => scheduleShutdown(deps, input, actor));
+      const row = await scheduleShutdown(deps, input, actor);
       res.status(201).json(await one(row));
     }),
   );
@@ -113,7 +100,7 @@ export function noticesRouter(deps: NoticeDeps, guard: Guard): Router {
       const found = await getShutdown(deps.db, id);
       if (!found) throw new HttpError(404, "not_found", `no shutdown ${id}`);
       guard.requirePath(req, res, "act", JSON.parse(found.path) as string[], `shutdown ${id}`);
-      const row = await command(() => cancelShutdown(deps, id));
+      const row = await cancelShutdown(deps, id);
       res.json(await one(row));
     }),
   );
@@ -132,7 +119,7 @@ export function noticesRouter(deps: NoticeDeps, guard: Guard): Router {
     route(async (req, res) => {
       const input = validate(announcementInputSchema, req.body, "announcement");
       const { id, viewer } = await incidentFor(req, res, "act");
-      await command(() => setAnnouncement(deps, id, input, viewer.actor));
+      await setAnnouncement(deps, id, input, viewer.actor);
       const body: IncidentNoticesResponse = { notices: await incidentNotices(deps.db, id) };
       res.json(body);
     }),

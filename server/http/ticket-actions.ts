@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { CategoryId } from "../../shared/domain.js";
 import { ticketActionSchema } from "../../shared/schemas.js";
 import { applyAction } from "../tickets/actions.js";
-import { TicketError, type TicketContext } from "../tickets/context.js";
+import type { TicketContext } from "../tickets/context.js";
 import { presentTicket } from "../tickets/present.js";
 import { HttpError, route, validate } from "./errors.js";
 import type { Guard } from "./guard.js";
@@ -40,25 +40,12 @@ export function ticketActionsRouter(
         if (officer) guard.require(req, res, "act", officer.unit_id);
       }
       const actor = viewer.actor;
-      try {
-        const result = await applyAction(ctx, number, action, actor);
-        if (result.refusal) throw result.refusal;
-        // A person's category becomes training data for the next retraining (npm run train).
-        if (action.type === "categorise")
-          await hooks.onCorrection?.(result.ticket.id, action.category, actor);
-        res.json({ ticket: presentTicket(result.ticket) });
-      } catch (err) {
-        if (err instanceof TicketError) {
-          throw new HttpError(
-            err.status,
-            err.code,
-            err.message,
-            err.extra.fields as Record<string, string> | undefined,
-            err.extra,
-          );
-        }
-        throw err;
-      }
+      const result = await applyAction(ctx, number, action, actor);
+      if (result.refusal) throw result.refusal;
+      // A person's category becomes training data for the next retraining (npm run train).
+      if (action.type === "categorise")
+        await hooks.onCorrection?.(result.ticket.id, action.category, actor);
+      res.json({ ticket: presentTicket(result.ticket) });
     }),
   );
   return router;

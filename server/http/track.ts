@@ -2,7 +2,7 @@ import { Router } from "express";
 import { feedbackSchema, ticketNumberSchema, trackLookupSchema } from "../../shared/schemas.js";
 import type { Officers } from "../officers/officers.js";
 import type { Store, TicketRow } from "../store/store.js";
-import { TicketError, type TicketContext } from "../tickets/context.js";
+import type { TicketContext } from "../tickets/context.js";
 import { giveFeedback } from "../tickets/feedback.js";
 import { presentPublicTicket } from "../tickets/present-public.js";
 import { HttpError, route, validate } from "./errors.js";
@@ -58,28 +58,22 @@ export function trackRouter(
     route(async (req, res) => {
       const number = validate(ticketNumberSchema, req.params.number, "ticket number");
       const body = validate(feedbackSchema, req.body, "feedback");
-      try {
-        const { ticket, refusal } = await giveFeedback(deps.ctx, number, {
-          resolved: body.resolved,
-          rating: body.rating,
-          comment: body.comment,
-          via: "track_page",
-          proof: body.token !== undefined ? { token: body.token } : { otp: body.otp! },
-        });
-        if (refusal) throw refusal;
-        res.json({
-          ticket: presentPublicTicket(
-            ticket,
-            await deps.store.eventsOfTicket(ticket.id),
-            deps.ctx.network,
-            deps.officers,
-          ),
-        });
-      } catch (err) {
-        if (err instanceof TicketError)
-          throw new HttpError(err.status, err.code, err.message, undefined, err.extra);
-        throw err;
-      }
+      const { ticket, refusal } = await giveFeedback(deps.ctx, number, {
+        resolved: body.resolved,
+        rating: body.rating,
+        comment: body.comment,
+        via: "track_page",
+        proof: body.token !== undefined ? { token: body.token } : { otp: body.otp! },
+      });
+      if (refusal) throw refusal;
+      res.json({
+        ticket: presentPublicTicket(
+          ticket,
+          await deps.store.eventsOfTicket(ticket.id),
+          deps.ctx.network,
+          deps.officers,
+        ),
+      });
     }),
   );
   return router;
