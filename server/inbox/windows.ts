@@ -1,5 +1,3 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../store/schema.js";
 import { isStorageFault } from "../store/faults.js";
 import type { ClaimedDelivery } from "./claims.js";
 import { WINDOW, type MessageHandler } from "./handlers.js";
@@ -73,7 +71,7 @@ async function sideBySide(w: Worker, win: Window, handler: MessageHandler): Prom
     }),
   );
   if (fault) throw fault;
-  await saveWindow(w, win, failures, w.db);
+  await saveWindow(w, win, failures);
 }
 
 function failed(w: Worker, messages: unknown[], position: number, err: unknown): Failure {
@@ -83,15 +81,10 @@ function failed(w: Worker, messages: unknown[], position: number, err: unknown):
 }
 
 /** Records a window's failures (in order) and the delivery's progress after it. */
-async function saveWindow(
-  w: Worker,
-  win: Window,
-  failures: Failure[],
-  db: Kysely<Database>,
-): Promise<void> {
+async function saveWindow(w: Worker, win: Window, failures: Failure[]): Promise<void> {
   const at = w.now().toISOString();
   if (failures.length)
-    await db
+    await w.db
       .insertInto("inbox_failures")
       .values(
         failures
@@ -100,14 +93,9 @@ async function saveWindow(
       )
       .onConflict((oc) => oc.columns(["inbox_id", "position"]).doNothing())
       .execute();
-  await writeClaimed(
-    w,
-    win.row.id,
-    {
-      messages_done: win.end,
-      summary: JSON.stringify({ messages: win.messages.length, messagesDone: win.end }),
-      ...renewed(w),
-    },
-    db,
-  );
+  await writeClaimed(w, win.row.id, {
+    messages_done: win.end,
+    summary: JSON.stringify({ messages: win.messages.length, messagesDone: win.end }),
+    ...renewed(w),
+  });
 }

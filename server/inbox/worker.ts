@@ -22,17 +22,15 @@ export class Interrupted extends Error {
 }
 
 /**
- * Writes to a delivery this node has claimed (in `db`, the worker's or a batch's transaction);
- * throws ClaimLost when it is no longer ours (its claim lapsed and another node took the delivery
- * over), so nothing is written over that node's.
+ * Writes to a delivery this node has claimed; throws ClaimLost when it is no longer ours (its
+ * claim lapsed and another node took the delivery over), so nothing is written over that node's.
  */
 export async function writeClaimed(
   w: Worker,
   id: number,
   patch: Updateable<InboxTable>,
-  db: Kysely<Database> = w.db,
 ): Promise<void> {
-  const result = await db
+  const result = await w.db
     .updateTable("inbox")
     .set(patch)
     .where("id", "=", id)

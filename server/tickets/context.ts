@@ -6,7 +6,7 @@ import type { CommandRunner } from "./writer.js";
 
 /** What every ticket command needs. */
 export interface TicketContext {
-  /** The ticket writer, or inside a batch of the inbox that batch's transaction. */
+  /** The ticket writer (the one path by which tickets change). */
   writer: CommandRunner;
   network: Network;
   clock: Clock;
