@@ -9,8 +9,11 @@
  * Needs the client built (`npx vite build`). CPU is not throttled: on a shared machine the
  * figures vary with its load, so compare runs made one after another.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { CDPSession } from "playwright-core";
 import type { NetworkPayload } from "../shared/network.js";
 import { signIn } from "../test/support/auth.js";
@@ -46,40 +49,20 @@ const OBSERVE = `
   }).observe({ type: "layout-shift", buffered: true });
 `;
 
-interface CpuProfile {
-  nodes: {
-    id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number };
-    children?: number[];
-  }[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** Self time per function, or with PROFILE=total the time with everything it called. */
-function printProfile(profile: CpuProfile): void {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const keyOf = (id: number) => {
-    const f = byNode.get(id)?.callFrame;
-    return f ? `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber}` : "";
-  };
-  const inclusive = process.env.PROFILE === "total";
-  const time = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
-    const keys = new Set<string>();
-    for (
-      let at: number | undefined = id;
-      at !== undefined;
-      at = inclusive ? parent.get(at) : undefined
-    )
-      keys.add(keyOf(at));
-    for (const key of keys) time.set(key, (time.get(key) ?? 0) + ms);
-  });
-  const top = [...time].sort((a, b) => b[1] - a[1]).slice(0, inclusive ? 60 : 25);
-  for (const [key, ms] of top) console.error(`${ms.toFixed(1).padStart(8)} ms  ${key}`);
+/**
+ * Where the main thread's time went: the profile goes to a file and test/bench/profile-top.ts
+ * (the bench's reader) prints its top functions, by self time or with PROFILE=total inclusive.
+ */
+function printProfile(profile: unknown): void {
+  const file = path.join(os.tmpdir(), `control-room-${Date.now()}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  const total = process.env.PROFILE === "total";
+  const reader = fileURLToPath(new URL("../test/bench/profile-top.ts", import.meta.url));
+  const args = ["--import", "tsx", reader, file, `--n=${total ? 60 : 25}`];
+  console.error(
+    execFileSync(process.execPath, total ? [...args, "--total"] : args, { encoding: "utf8" }),
+  );
+  console.error(`(profile kept in ${file})`);
 }
 
 async function main(): Promise<void> {
