@@ -10,12 +10,32 @@ import type { DemoUser } from "../../support/auth.js";
  * status computed from one table of what each role may do. Outside your area is 404, not 403.
  */
 type Place = "own" | "child" | "sibling" | "otherDiscom";
-type Action = "read" | "act" | "shutdown" | "subscribe" | "summary" | "administer";
+type Action =
+  | "read"
+  | "act"
+  | "shutdown"
+  | "cancelShutdown"
+  | "shutdowns"
+  | "subscribe"
+  | "summary"
+  | "administer"
+  | "publish";
 const PLACES: Place[] = ["own", "child", "sibling", "otherDiscom"];
-const ACTIONS: Action[] = ["read", "act", "shutdown", "subscribe", "summary", "administer"];
+const ACTIONS: Action[] = [
+  "read",
+  "act",
+  "shutdown",
+  "cancelShutdown",
+  "shutdowns",
+  "subscribe",
+  "summary",
+  "administer",
+  "publish",
+];
 
 /** What each role may do, anywhere in its area (the policy's table, restated as the test's oracle). */
-const MAY: Record<DemoUser, Record<Exclude<Action, "shutdown">, boolean>> = {
+type Ability = "read" | "act" | "subscribe" | "summary" | "administer";
+const MAY: Record<DemoUser, Record<Ability, boolean>> = {
   admin: { read: true, act: true, subscribe: true, summary: true, administer: true },
   control: { read: true, act: true, subscribe: true, summary: true, administer: false },
   "se.gorakhpur": { read: true, act: true, subscribe: true, summary: true, administer: false },
@@ -25,6 +45,23 @@ const MAY: Record<DemoUser, Record<Exclude<Action, "shutdown">, boolean>> = {
   minister: { read: false, act: false, subscribe: true, summary: true, administer: false },
 };
 const USERS = Object.keys(MAY) as DemoUser[];
+
+/** The ability each action needs, and whether it is asked within the place's unit. */
+const NEEDS: Record<Action, { ability: Ability; perUnit: boolean }> = {
+  read: { ability: "read", perUnit: true },
+  act: { ability: "act", perUnit: true },
+  // Scheduling or cancelling a planned shutdown is acting on the unit's feeders.
+  shutdown: { ability: "act", perUnit: true },
+  cancelShutdown: { ability: "act", perUnit: true },
+  // The list of a unit's shutdowns is summary data (no personal data in it).
+  shutdowns: { ability: "summary", perUnit: true },
+  subscribe: { ability: "subscribe", perUnit: true },
+  summary: { ability: "summary", perUnit: true },
+  // Administration is not per unit (the users of the system)...
+  administer: { ability: "administer", perUnit: false },
+  // ...but publishing a unit's fuse-call number on the public page is.
+  publish: { ability: "administer", perUnit: true },
+};
 
 let server: TestServer;
 /** Per user: the unit for each place, and a ticket placed under it. */
@@ -125,6 +162,32 @@ async function attempt(user: DemoUser, action: Action, place: Place): Promise<nu
       );
       return res.status === 201 ? 200 : res.status;
     }
+    case "cancelShutdown": {
+      // One scheduled by the administrator on the unit's feeder, then cancelled by the user.
+      const made = await apiJson<{ shutdown: { id: string } }>(
+        server.url,
+        "/api/v1/shutdowns",
+        "POST",
+        {
+          feederIds: [feederUnder(unit.id).id],
+          reason: "Matrix maintenance",
+          startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(),
+        },
+        "admin",
+      );
+      expect(made.status).toBe(201);
+      const path = `/api/v1/shutdowns/${made.body.shutdown.id}/cancel`;
+      return (await apiJson(server.url, path, "POST", {}, user)).status;
+    }
+    case "shutdowns":
+      return (
+        await apiJson(server.url, `/api/v1/shutdowns?unit=${unit.id}`, "GET", undefined, user)
+      ).status;
+    case "publish": {
+      const path = `/api/v1/fuse-call-centres/${unit.id}`;
+      return (await apiJson(server.url, path, "PUT", { phone: null }, user)).status;
+    }
     case "summary":
       return (
         await apiJson(server.url, `/api/v1/units/${unit.id}/children`, "GET", undefined, user)
@@ -146,8 +209,8 @@ async function attempt(user: DemoUser, action: Action, place: Place): Promise<nu
 
 function expected(user: DemoUser, action: Action, place: Place): number | string {
   const { unit } = places.get(user)![place];
-  const may = MAY[user][action === "shutdown" ? "act" : action];
-  const allowed = may && (action === "administer" || inArea(user, unit));
+  const { ability, perUnit } = NEEDS[action];
+  const allowed = MAY[user][ability] && (!perUnit || inArea(user, unit));
   if (action === "subscribe") return allowed ? "ok" : "not_found";
   return allowed ? 200 : 404;
 }
