@@ -252,7 +252,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     config,
     log,
     clock,
-    nodeId: cluster?.nodeId,
+    claimOwner,
     noticeDeps,
     access,
     hub,

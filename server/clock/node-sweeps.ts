@@ -19,8 +19,8 @@ export interface NodeSweepDeps {
   config: Config;
   log: Logger;
   clock: Clock;
-  /** This node's name in a cluster (outbox claims); undefined on a single node. */
-  nodeId?: string;
+  /** This node's name on its outbox claims, kept across restarts (inbox/claims.ts claimOwnerFor). */
+  claimOwner: string;
   noticeDeps: NoticeDeps;
   access: Access;
   hub: LiveHub;
@@ -49,7 +49,7 @@ export function nodeSweeper(d: NodeSweepDeps): Sweeper {
           logSender(log),
           d.clock,
           log,
-          d.nodeId,
+          d.claimOwner,
         ),
         singleton: true,
       },

@@ -93,6 +93,17 @@ export function outboxSweep(
   log: Logger,
   owner = `node-${process.pid}`,
 ): SweepTask {
+  // A restarted node keeps its name (claimOwnerFor), so the claims it finds under that name were
+  // left by its previous run, which died mid-send: take them back at once instead of waiting out
+  // CLAIM_MS. Once per process, before its first claim; concurrent first runs share it.
+  let released: Promise<unknown> | null = null;
+  const releaseOwn = () =>
+    (released ??= db
+      .updateTable("outbox")
+      .set({ claimed_by: null, claimed_until: null })
+      .where("claimed_by", "=", owner)
+      .where("status", "=", "pending")
+      .execute());
   const settle = (id: number, patch: Updateable<OutboxTable>) =>
     db
       .updateTable("outbox")
@@ -103,6 +114,7 @@ export function outboxSweep(
   return {
     name: "outbox",
     async run() {
+      await releaseOwn();
       const due = await claimDue(db, owner, clock.now(), 200);
       for (const msg of due) {
         const sender = senders[msg.channel] ?? fallback;

@@ -76,4 +76,33 @@ describe("outbox claims", () => {
     expect(row.status).toBe("sent");
     expect(row.external_id).toBe("gw-1");
   });
+
+  it("takes back at once what its own previous run claimed and died holding", async () => {
+    await queue(2);
+    const until = new Date(clock.now().getTime() + CLAIM_MS).toISOString();
+    // node-a claimed message 1 and was killed; node-b holds message 2 and is still running.
+    await store.kysely
+      .updateTable("outbox")
+      .set({ claimed_by: "node-a", claimed_until: until })
+      .where("id", "=", 1)
+      .execute();
+    await store.kysely
+      .updateTable("outbox")
+      .set({ claimed_by: "node-b", claimed_until: until })
+      .where("id", "=", 2)
+      .execute();
+    const sent: number[] = [];
+    // node-a restarts under the same name: it sends its own message now, not after CLAIM_MS.
+    const restarted = outboxSweep(store.kysely, {}, slowSender(sent), clock, log, "node-a");
+    await restarted.run();
+    expect(sent).toEqual([1]);
+    // Only on its first sweep: a later claim of its own is a send in progress, not a leftover.
+    await store.kysely
+      .updateTable("outbox")
+      .set({ status: "pending", claimed_by: "node-a", claimed_until: until })
+      .where("id", "=", 1)
+      .execute();
+    await restarted.run();
+    expect(sent).toEqual([1]);
+  });
 });
