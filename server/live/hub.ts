@@ -77,7 +77,8 @@ export class LiveHub {
   private readonly budgets: Record<RoomKind, RoomBudget>;
   private readonly limits: BackpressureLimits;
   /** Screens reset to a snapshot after lagging, and screens cut off: for /metrics and tests. */
-  readonly stats = { resets: 0, cutOff: 0, deltaBytes: 0, deltas: 0 };
+  /** `resyncs`: snapshots built by resyncAll (one per unit watched here). */
+  readonly stats = { resets: 0, cutOff: 0, deltaBytes: 0, deltas: 0, resyncs: 0 };
 
   constructor(
     io: Server,
@@ -364,12 +365,37 @@ export class LiveHub {
     }
   }
 
-  /** After a day turns or a rebuild, every screen gets a fresh snapshot. */
+  /**
+   * After a day turns or a rebuild, every screen of this process gets a fresh snapshot: built once
+   * per unit, redacted once per level and sent to that level's room here, encoded once (a wall
+   * of a thousand screens on the network costs one snapshot, not a thousand).
+   */
   async resyncAll(): Promise<void> {
+    const watched = new Map<string, Set<LiveLevel>>();
     for (const socket of this.nsp.sockets.values()) {
       const unitId = socket.data.unitId;
-      if (!unitId || this.lagging.has(socket.id)) continue;
-      await this.sendSnapshot(socket, unitId, socket.data.level);
+      // A socket past its bound joins the lagging now; the sweep resets it once it drains.
+      if (!unitId || !this.withinBound(socket)) continue;
+      const levels = watched.get(unitId) ?? new Set<LiveLevel>();
+      levels.add(socket.data.level);
+      watched.set(unitId, levels);
+    }
+    const { store, network, projections } = this.deps;
+    for (const [unitId, levels] of watched) {
+      const snapshot = await buildSnapshot(
+        { store, network, projections, recent: this.recent },
+        unitId,
+      );
+      this.stats.resyncs++;
+      if ([...levels].some((level) => roomKindOf(level) === "stream"))
+        this.roomFor("stream", unitId).showing(
+          [...snapshot.recent, ...snapshot.urgent].map((t) => t.number),
+        );
+      for (const level of levels)
+        this.nsp.local
+          .to(roomOf(unitId, level))
+          .except(LAGGING)
+          .emit("snapshot", redactSnapshot(snapshot, level));
     }
   }
 

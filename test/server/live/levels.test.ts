@@ -125,4 +125,38 @@ describe("live levels", () => {
     await vi.waitFor(() => expect(flaky.nonZero()).toEqual(steady.nonZero()), { timeout: 5000 });
     expect(flaky.units.network).toEqual(server.app.projections.counts("network"));
   });
+
+  it("resyncs every screen with one snapshot built per unit, each at its own level", async () => {
+    const full = [client(), client(), client()];
+    const counts = client("minister");
+    const officer = client("se.gorakhpur");
+    for (const c of full) expect((await c.subscribe()).level).toBe("full");
+    expect((await counts.subscribe()).level).toBe("counts");
+    expect((await officer.subscribe(undefined, "full")).level).toBe("masked");
+    for (let i = 0; i < 3; i++) expect((await reportWithPersonalData(i)).status).toBe(201);
+    const open = () => server.app.projections.counts("network").open;
+    for (const c of [...full, counts]) await c.until((x) => x.open("network") === open());
+
+    const before = server.app.hub.stats.resyncs;
+    const watchers = [...full, counts, officer];
+    const seen = watchers.map((c) => c.snapshots);
+    await server.app.hub.resyncAll();
+    for (const [i, c] of watchers.entries()) await c.until((x) => x.snapshots === seen[i] + 1);
+    // Two units are watched (the network and the officer's circle): two snapshots, not five.
+    expect(server.app.hub.stats.resyncs - before).toBe(2);
+    const last = (c: LiveTestClient) =>
+      JSON.parse(c.frames[c.frames.length - 1]) as {
+        unitId: string;
+        recent: { excerpt?: string }[];
+      };
+    for (const c of full) {
+      expect(last(c).unitId).toBe("network");
+      expect(last(c).recent.length).toBeGreaterThan(0);
+      expect(c.frames[c.frames.length - 1]).toContain(NAME);
+    }
+    // Each level's snapshot is redacted for that level.
+    expect(last(counts).recent).toEqual([]);
+    expect(counts.frames[counts.frames.length - 1]).not.toContain(NAME);
+    expect(last(officer).unitId).not.toBe("network");
+  });
 });
