@@ -1,12 +1,13 @@
-import express, { Router } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { reportInputSchema } from "../../shared/schemas.js";
 import { ingestReport, type IntakeContext } from "../intake/ingest.js";
 import { presentFiled } from "../tickets/present.js";
 import type { ApiKeys } from "../access/keys.js";
-import { HttpError, route, validate, BODY_LIMIT } from "./errors.js";
+import { route, validate } from "./errors.js";
 import type { Guard } from "./guard.js";
 import { authoriseFiling } from "./intake-auth.js";
+import { readJsonBody, sendSmallJson } from "./json-body.js";
 
 const idempotencyKeySchema = z
   .string()
@@ -20,26 +21,23 @@ export function reportsRouter(ctx: IntakeContext, guard: Guard, keys: ApiKeys): 
   const router = Router();
   router.post(
     "/api/v1/reports",
-    express.json({ limit: BODY_LIMIT }),
     route(async (req, res) => {
-      if (!req.is("application/json")) {
-        throw new HttpError(415, "unsupported_media_type", "send the report as application/json");
-      }
+      const body = await readJsonBody(req);
       const header = req.get("Idempotency-Key");
       const idempotencyKey =
         header === undefined
           ? null
           : validate(idempotencyKeySchema, header, "Idempotency-Key header");
-      const input = validate(reportInputSchema, req.body, "report");
+      const input = validate(reportInputSchema, body, "report");
       const viewer = authoriseFiling(guard, keys, req, res, input.channel);
       const filed = await ingestReport(ctx, input, {
         idempotencyKey,
-        raw: req.body,
+        raw: body,
         actor: viewer.actor,
       });
       // The filer sees back what they sent.
       const answer = presentFiled(filed, "full");
-      res.status(answer.status).json(answer.body);
+      sendSmallJson(res, answer.status, answer.body);
     }),
   );
   return router;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_REPORT_TEXT } from "../../../shared/schemas.js";
 import { postReport, startTestServer, type TestServer, apiFetch } from "../../support/server.js";
+import { DEMO_INTAKE_KEY } from "../../support/auth.js";
 
 let server: TestServer;
 let feeder: { id: string; lat: number; lon: number };
@@ -57,6 +58,53 @@ describe("POST /api/v1/reports", () => {
     const res = await postReport(server.url, "{not json");
     expect(res.status).toBe(400);
     expect((res.body.error as { code: string }).code).toBe("invalid_json");
+  });
+
+  it.each([
+    ["another media type", { "content-type": "text/plain" }, 415, "unsupported_media_type"],
+    [
+      "another charset",
+      { "content-type": "application/json; charset=latin1" },
+      415,
+      "unsupported_charset",
+    ],
+    ["a compressed body", { "content-encoding": "gzip" }, 415, "unsupported_encoding"],
+  ])("refuses %s before reading the report", async (_why, headers, status, code) => {
+    const before = (await server.app.store.listTickets({})).length;
+    const res = await postReport(server.url, { channel: "app", text: "no light here" }, headers);
+    expect(res.status).toBe(status);
+    expect((res.body.error as { code: string }).code).toBe(code);
+    expect((await server.app.store.listTickets({})).length).toBe(before);
+  });
+
+  it("takes a UTF-8 charset on the media type", async () => {
+    const res = await postReport(
+      server.url,
+      { channel: "app", text: "बिजली नहीं है, no light since morning" },
+      { "content-type": "Application/JSON; charset=UTF-8" },
+    );
+    expect(res.status).toBe(201);
+  });
+
+  it("answers 413 for a body past 64 KB, declared or streamed", async () => {
+    const big = JSON.stringify({ channel: "app", text: "x".repeat(70 * 1024) });
+    const declared = await postReport(server.url, big);
+    expect(declared.status).toBe(413);
+    expect((declared.body.error as { code: string }).code).toBe("too_large");
+    // Sent in chunks without a length: counted as it arrives.
+    const chunks = [big.slice(0, 40_000), big.slice(40_000)];
+    const res = await fetch(`${server.url}/api/v1/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": DEMO_INTAKE_KEY },
+      body: new ReadableStream({
+        start(c) {
+          for (const part of chunks) c.enqueue(new TextEncoder().encode(part));
+          c.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
   });
 
   it("rejects a bad Idempotency-Key header with 400 naming the header", async () => {
