@@ -40,5 +40,26 @@ export function pgMigrations(dialect: Dialect): Record<string, Migration> {
           );
       },
     },
+    // A new ticket's row is written once, after its events (store/tx.ts reserveTicketId), so the
+    // references to it are checked when the transaction commits rather than row by row. They are
+    // still checked: a commit that leaves one pointing at nothing fails whole.
+    "0013_pg_ticket_references_deferred": {
+      async up(db: Kysely<unknown>) {
+        if (dialect !== "postgres") return;
+        for (const fk of FOREIGN_KEYS)
+          if (fk.references === "tickets")
+            await sql`alter table ${sql.table(fk.table)} alter constraint ${sql.id(`${fk.table}_${fk.column}_fk`)} deferrable initially deferred`.execute(
+              db,
+            );
+      },
+      async down(db: Kysely<unknown>) {
+        if (dialect !== "postgres") return;
+        for (const fk of FOREIGN_KEYS)
+          if (fk.references === "tickets")
+            await sql`alter table ${sql.table(fk.table)} alter constraint ${sql.id(`${fk.table}_${fk.column}_fk`)} not deferrable`.execute(
+              db,
+            );
+      },
+    },
   };
 }

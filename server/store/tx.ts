@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Updateable } from "kysely";
+import { sql, type Insertable, type Kysely, type Updateable } from "kysely";
 import { lockForTransaction } from "./locks.js";
 import type { Dialect } from "./migrations.js";
 import type { Database, ReportTable, TicketTable } from "./schema.js";
@@ -34,12 +34,36 @@ export class StoreTx extends StoreReader {
     );
   }
 
-  async insertTicket(row: Insertable<TicketTable>): Promise<number> {
-    const { columns, params } = rowShape(row);
-    const [r] = await runShaped(this.db, `tickets.insert:${columns}`, params, () =>
-      this.db.insertInto("tickets").values(row).returning("id"),
-    );
+  /**
+   * The id the next new ticket takes, taken before its row is written so the row goes in whole,
+   * once: an insert and then an update would write the ticket's dozen index entries twice.
+   * SQLite: AUTOINCREMENT's counter (this transaction holds the only writer); PostgreSQL: the
+   * id column's sequence.
+   */
+  async reserveTicketId(): Promise<number> {
+    const [r] =
+      this.dialect === "postgres"
+        ? await runShaped(this.db, "tickets.reserve", [], () =>
+            this.db.selectNoFrom(
+              sql<string>`nextval(pg_get_serial_sequence('tickets', 'id'))`.as("id"),
+            ),
+          )
+        : await runShaped(this.db, "tickets.reserve", [], () =>
+            this.db.selectNoFrom(
+              sql<number>`coalesce((select seq from sqlite_sequence where name = 'tickets'), 0) + 1`.as(
+                "id",
+              ),
+            ),
+          );
     return Number(r.id);
+  }
+
+  /** A new ticket's row, with the id reserveTicketId gave it. */
+  async insertTicket(row: Insertable<TicketTable> & { id: number }): Promise<void> {
+    const { columns, params } = rowShape(row);
+    await runShaped(this.db, `tickets.insert:${columns}`, params, () =>
+      this.db.insertInto("tickets").values(row),
+    );
   }
 
   async updateTicket(id: number, patch: Updateable<TicketTable>): Promise<void> {

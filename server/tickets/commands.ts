@@ -186,8 +186,13 @@ async function create(
     feeder,
     shutdown ? shutdown.ends_at : at,
   );
-  const draft = {
-    number: `TMP-${randomUUID()}`,
+  const id = await tx.reserveTicketId();
+  const circle = waitsAt ? ctx.network.circleOf(waitsAt) : undefined;
+  const number = ticketNumber(circle?.code, id);
+  const otp = newOtp();
+  let ticket: TicketRow = {
+    id,
+    number,
     status: "new",
     category,
     confidence,
@@ -211,7 +216,7 @@ async function create(
     consumer_account: r.input.consumerAccount ?? null,
     phone: normalisePhone(r.input.phone),
     last_seq: 0,
-    otp_hash: null,
+    otp_hash: hashOtp(ctx.otpSecret, number, otp),
     otp_attempts: 0,
     resolved_by: null,
     resolution_note: null,
@@ -225,11 +230,6 @@ async function create(
     first_resolved_at: null,
     suggested_category: suggested,
   };
-  const id = await tx.insertTicket(draft);
-  const circle = waitsAt ? ctx.network.circleOf(waitsAt) : undefined;
-  const number = ticketNumber(circle?.code, id);
-  const otp = newOtp();
-  let ticket: TicketRow = { ...draft, id, number, otp_hash: hashOtp(ctx.otpSecret, number, otp) };
   const report = await insertReport(tx, r, id, at);
   const events: NewEvent[] = [
     {
@@ -258,7 +258,7 @@ async function create(
     ticket = { ...ticket, ...joined.step.patch };
     events.push(...joined.step.events);
   }
-  const change = await writeChange(tx, null, ticket, events, { ...draft, id });
+  const change = await writeChange(tx, null, ticket, events);
   if (joined) await saveWithChange(tx, joined.incident, change, false);
   await acknowledge(ctx, tx, change.after, r, { otp, reportId: report.id, shutdown }, at);
   // The officer already knows of a planned shutdown; a complaint inside it is not news to them.

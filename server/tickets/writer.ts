@@ -113,26 +113,29 @@ export class TicketWriter implements CommandRunner {
 }
 
 /**
- * Applies a patch to a ticket inside a transaction and appends its events; returns the change.
- * The ticket's `last_seq` becomes the seq of its newest event. For a new ticket (`before` null)
- * `stored` is the row as its insert wrote it, so only what changed since is written again.
+ * Writes a ticket's change inside a transaction and appends its events; returns the change.
+ * The ticket's `last_seq` becomes the seq of its newest event. A new ticket (`before` null) is
+ * inserted whole, once, with the id `reserveTicketId` gave it; an existing one is updated.
  */
 export async function writeChange(
   tx: StoreTx,
   before: TicketRow | null,
   after: TicketRow,
   events: NewEvent[],
-  stored: TicketRow | null = before,
 ): Promise<TicketChange> {
   const path = JSON.parse(after.path) as string[];
   const rows = await tx.insertEvents(after.id, path, events);
   const lastSeq = rows.length ? rows[rows.length - 1].seq : after.last_seq;
   const final: TicketRow = { ...after, last_seq: lastSeq };
-  // Only the columns that changed: SQLite rewrites an index entry for every indexed column in SET.
-  const patch: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(final) as [keyof TicketRow, unknown][])
-    if (key !== "id" && (!stored || stored[key] !== value)) patch[key] = value;
-  if (Object.keys(patch).length) await tx.updateTicket(after.id, patch as Updateable<TicketTable>);
+  if (!before) await tx.insertTicket(final);
+  else {
+    // Only the columns that changed: SQLite rewrites an index entry for every indexed column in SET.
+    const patch: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(final) as [keyof TicketRow, unknown][])
+      if (key !== "id" && before[key] !== value) patch[key] = value;
+    if (Object.keys(patch).length)
+      await tx.updateTicket(after.id, patch as Updateable<TicketTable>);
+  }
   if (!before || before.path !== after.path) await tx.setTicketUnits(after.id, path, !before);
   return { seq: lastSeq, before, after: final, events: rows };
 }

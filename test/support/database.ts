@@ -7,7 +7,7 @@ import pg from "pg";
 import { openPostgresStore } from "../../server/store/postgres.js";
 import { openSqliteStore } from "../../server/store/sqlite.js";
 import type { TicketTable } from "../../server/store/schema.js";
-import type { Store } from "../../server/store/store.js";
+import type { Store, StoreTx } from "../../server/store/store.js";
 
 /**
  * Which database the suites run on: SQLite (the default) or, with TEST_DATABASE=postgres, the
@@ -100,4 +100,14 @@ export function bareTicket(
     last_seq: 0,
     ...overrides,
   };
+}
+
+/** Inserts a bareTicket (with `overrides`) the way commands do: id reserved first. */
+export async function insertBareTicket(
+  tx: StoreTx,
+  overrides: Partial<Insertable<TicketTable>> = {},
+): Promise<number> {
+  const id = await tx.reserveTicketId();
+  await tx.insertTicket({ ...bareTicket(overrides), id });
+  return id;
 }

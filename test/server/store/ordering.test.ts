@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store, StoreTx, TicketRow } from "../../../server/store/store.js";
 import { writeChange } from "../../../server/tickets/writer.js";
-import { bareTicket, openTestStore, TEST_DATABASE } from "../../support/database.js";
+import { insertBareTicket, openTestStore, TEST_DATABASE } from "../../support/database.js";
 
 // Runs on SQLite and, in the "postgres" project, on PostgreSQL, where a pool's connections run
 // transactions side by side as two nodes' would.
@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PATH = ["network"];
 
 async function newTicket(): Promise<TicketRow> {
-  const id = await store.transaction((tx) => tx.insertTicket(bareTicket()));
+  const id = await store.transaction((tx) => insertBareTicket(tx));
   return (await store.getTicket(id))!;
 }
 

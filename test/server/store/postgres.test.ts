@@ -5,7 +5,12 @@ import { testConfig } from "../../../server/config.js";
 import { isStorageFault } from "../../../server/store/faults.js";
 import { openPostgresStore, parseInt8 } from "../../../server/store/postgres.js";
 import type { Store } from "../../../server/store/store.js";
-import { createTestSchema, TEST_POSTGRES_URL, type TestSchema } from "../../support/database.js";
+import {
+  bareTicket,
+  createTestSchema,
+  TEST_POSTGRES_URL,
+  type TestSchema,
+} from "../../support/database.js";
 import { postReport } from "../../support/server.js";
 import { TcpProxy } from "../../support/tcp-proxy.js";
 
@@ -121,6 +126,43 @@ describe("PostgreSQL store", () => {
         expect((err as { code?: string }).code).toBe("57014");
         expect(isStorageFault(err)).toBe(true);
       }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("writes a new ticket after its events and report, and still refuses a reference to no ticket", async () => {
+    const schema = await freshSchema();
+    const store = await openPostgresStore({
+      url: schema.url,
+      poolSize: 2,
+      statementTimeoutMs: 5000,
+    });
+    try {
+      const at = new Date().toISOString();
+      const event = { type: "note", at, actor: "t", data: {} };
+      // As commands write a new ticket: its events first, its row once, in one transaction.
+      const id = await store.transaction(async (tx) => {
+        const reserved = await tx.reserveTicketId();
+        await tx.insertEvents(reserved, ["network"], [event]);
+        await tx.insertTicket({ ...bareTicket(), id: reserved });
+        return reserved;
+      });
+      expect((await store.getTicket(id))?.id).toBe(id);
+      // The next reservation is a new id, whoever asks.
+      const next = await store.transaction((tx) => tx.reserveTicketId());
+      expect(next).toBeGreaterThan(id);
+      // An event left pointing at a ticket that never came: the whole commit is refused.
+      const dangling = next + 1000;
+      await expect(
+        store.transaction((tx) => tx.insertEvents(dangling, ["network"], [event])),
+      ).rejects.toThrow(/foreign key/);
+      const left = await store.kysely
+        .selectFrom("ticket_events")
+        .select("seq")
+        .where("ticket_id", "=", dangling)
+        .execute();
+      expect(left).toEqual([]);
     } finally {
       await store.close();
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../server/store/store.js";
-import { bareTicket, openTestStore, TEST_DATABASE } from "../../support/database.js";
+import { insertBareTicket, openTestStore, TEST_DATABASE } from "../../support/database.js";
 
 let store: Store;
 let drop: () => Promise<void>;
@@ -17,7 +17,7 @@ const EXCERPTS = [
 beforeAll(async () => {
   ({ store, drop } = await openTestStore(`search-${randomUUID()}`));
   await store.transaction(async (tx) => {
-    for (const excerpt of EXCERPTS) await tx.insertTicket(bareTicket({ excerpt }));
+    for (const excerpt of EXCERPTS) await insertBareTicket(tx, { excerpt });
   });
 });
 afterAll(async () => {
