@@ -8,6 +8,7 @@ import { nodeSweeper } from "./clock/node-sweeps.js";
 import type { Sweeper } from "./clock/sweeper.js";
 import { reloadCaches, wireClusterSignals } from "./cluster/wire-signals.js";
 import { PublicContacts } from "./public/contacts.js";
+import { PublicOutageFeed } from "./public/outage-feed.js";
 import { seedDemoContacts } from "./public/demo.js";
 import { allowedOrigins, isDemoMode, trustProxy, ConfigError, type Config } from "./config.js";
 import { Access, seedDemo } from "./access/access.js";
@@ -68,6 +69,8 @@ export interface NigraniApp {
   outages: OutageWatcher;
   /** Outage, restoration and shutdown notices (issue 15). */
   notices: { deps: NoticeDeps; outages: OutageNotices };
+  /** The public outage feed, kept between the changes it shows. */
+  publicOutages: PublicOutageFeed;
   metrics: Metrics;
   clock: Clock;
   log: Logger;
@@ -209,11 +212,18 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   bus.subscribe((change) => {
     if (holdsLease()) outages.onChange(change);
   });
+  // Every node keeps its own copy of the public feed. An incident's change reaches each node's
+  // bus; shutdowns and restoration times are told through the notices' deps (and cluster signals).
+  const publicOutages = new PublicOutageFeed({ store, network, clock });
+  bus.subscribe((change) => {
+    if (change.incident) publicOutages.invalidate();
+  });
   const noticeDeps: NoticeDeps = {
     db: store.kysely,
     network,
     clock,
     log,
+    onPublicOutagesChanged: () => publicOutages.changed(),
     rules: {
       mode: config.OUTAGE_NOTICES,
       quietHours: parseQuietHours(config.NOTICE_QUIET_HOURS),
@@ -225,7 +235,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   bus.subscribe((change) => {
     if (holdsLease()) outageNotices.onChange(change);
   });
-  const cacheDeps = { settings, officers, keys: access.keys, contacts, store };
+  const cacheDeps = { settings, officers, keys: access.keys, contacts, publicOutages, store };
   if (cluster) {
     cluster.bus.start(projections.seq, async () => {
       await projections.rebuild(store);
@@ -279,6 +289,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     noticeDeps,
     origins,
     contacts,
+    publicOutages,
     isShuttingDown: () => shuttingDown,
   });
 
@@ -312,6 +323,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     access,
     outages,
     notices: { deps: noticeDeps, outages: outageNotices },
+    publicOutages,
     metrics,
     clock,
     log,

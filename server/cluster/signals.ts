@@ -10,6 +10,7 @@ export type Signal =
   | { kind: "officers" }
   | { kind: "api-keys" }
   | { kind: "contacts" }
+  | { kind: "public-outages" }
   | { kind: "sessions-ended"; ids: string[] };
 
 type Handler<K extends Signal["kind"]> = (signal: Extract<Signal, { kind: K }>) => void;

@@ -3,6 +3,7 @@ import type { ApiKeys } from "../access/keys.js";
 import type { LiveHub } from "../live/hub.js";
 import type { Officers } from "../officers/officers.js";
 import type { PublicContacts } from "../public/contacts.js";
+import type { PublicOutageFeed } from "../public/outage-feed.js";
 import type { Store } from "../store/store.js";
 import type { SettingsStore } from "../tickets/settings.js";
 import type { Cluster } from "./cluster.js";
@@ -12,6 +13,7 @@ interface CacheDeps {
   officers: Officers;
   keys: ApiKeys;
   contacts: PublicContacts;
+  publicOutages: PublicOutageFeed;
   store: Store;
 }
 
@@ -37,6 +39,11 @@ function caches(d: CacheDeps) {
     contacts: {
       reload: () => d.contacts.reload(d.store.kysely),
       watch: (f: () => void) => (d.contacts.onChanged = f),
+    },
+    // Shutdowns and restoration times; incidents reach every node's feed over the event bus.
+    "public-outages": {
+      reload: async () => d.publicOutages.invalidate(),
+      watch: (f: () => void) => (d.publicOutages.onChanged = f),
     },
   } as const;
 }

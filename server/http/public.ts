@@ -1,11 +1,7 @@
 import { Router } from "express";
-import { whoToCallQuerySchema, type PublicOutages } from "../../shared/public.js";
-import type { Clock } from "../clock/clock.js";
-import type { Network } from "../network/loaded-network.js";
-import { outagesAsGeoJson } from "../public/geojson.js";
-import { currentOutages } from "../public/outages.js";
+import { whoToCallQuerySchema } from "../../shared/public.js";
+import type { PublicOutageFeed } from "../public/outage-feed.js";
 import { whoToCall, type WhoToCallDeps } from "../public/who-to-call.js";
-import type { Store } from "../store/store.js";
 import { cacheableSender } from "./cacheable.js";
 import { HttpError, route, validate } from "./errors.js";
 import { rateLimit } from "./rate-limit.js";
@@ -20,7 +16,7 @@ const query = (q: Record<string, unknown>) =>
  * place. The lookup is rate-limited per address: account and ticket numbers are enumerable.
  */
 export function publicRouter(
-  deps: WhoToCallDeps & { store: Store; network: Network; clock: Clock },
+  deps: WhoToCallDeps & { outages: PublicOutageFeed },
   // Generous for the feed: many phones share one carrier address, and 304s cost little.
   limits = { lookup: { windowMs: 60_000, max: 20 }, feed: { windowMs: 60_000, max: 300 } },
 ): Router {
@@ -31,22 +27,20 @@ export function publicRouter(
   router.use(["/api/v1/public/outages", "/api/v1/public/outages.geojson"], rateLimit(limits.feed));
   router.use("/api/v1/public/who-to-call", rateLimit(limits.lookup));
 
-  const outages = async (): Promise<PublicOutages> =>
-    currentOutages(deps.store, deps.network, deps.clock.now());
-
+  // Built once per change and kept with its encodings: a poll in between stringifies nothing.
   router.get(
     "/api/v1/public/outages",
     route(async (req, res) => {
-      const doc = await outages();
+      const feed = await deps.outages.current();
       // The ETag stands for the outages, not for the moment the answer was made.
-      await sendJson(req, res, JSON.stringify(doc), JSON.stringify(doc.outages));
+      await sendJson(req, res, feed.json, feed.outagesJson);
     }),
   );
 
   router.get(
     "/api/v1/public/outages.geojson",
     route(async (req, res) => {
-      await sendGeoJson(req, res, JSON.stringify(outagesAsGeoJson(await outages())));
+      await sendGeoJson(req, res, (await deps.outages.current()).geoJson);
     }),
   );
 

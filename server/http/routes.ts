@@ -10,6 +10,7 @@ import type { NetworkOptions } from "../network/bootstrap.js";
 import type { NoticeDeps } from "../notices/deps.js";
 import type { Projections } from "../projections/counts.js";
 import type { PublicContacts } from "../public/contacts.js";
+import type { PublicOutageFeed } from "../public/outage-feed.js";
 import { Towns } from "../public/towns.js";
 import { demoStatus } from "../sim/demo.js";
 import { appendCorrection } from "../triage/corrections.js";
@@ -51,6 +52,8 @@ export interface RouteDeps {
   intake: IntakeContext;
   /** What administrators publish on the public pages. */
   contacts: PublicContacts;
+  /** The public outage feed (kept between changes; the app tells it of them). */
+  publicOutages: PublicOutageFeed;
   inbox: Inbox;
   imports: Inbox;
   noticeDeps: NoticeDeps;
@@ -80,6 +83,7 @@ export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> 
     origins,
     isShuttingDown,
     contacts,
+    publicOutages,
   } = deps;
   const { store, network, clock, settings, officers } = intake;
   app.use(securityHeaders(config));
@@ -124,13 +128,15 @@ export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> 
   // The public outage page's feed and "who to call", and what administrators publish on it.
   const findPlace = (text: string) => intake.triage.findPlace(text);
   const towns = new Towns(network);
-  app.use(publicRouter({ store, network, officers, contacts, clock, findPlace, towns }));
+  app.use(
+    publicRouter({ store, network, officers, contacts, findPlace, towns, outages: publicOutages }),
+  );
   app.use(
     publicAdminRouter({ store, network, officers, contacts, guard, audit: access.audit, clock }),
   );
   app.use(adminRouter({ store, network, officers, settings, clock, guard, audit: access.audit }));
   app.use(accessAdminRouter({ access, guard, clock: accessClock }));
-  app.use(incidentsRouter(intake, store, guard));
+  app.use(incidentsRouter(intake, store, guard, publicOutages));
   app.use(noticesRouter(noticeDeps, guard));
   app.use(demoRouter({ status: () => demoStatus(config, store) }));
   app.use(statsRouter({ store, network, projections, settings, clock, guard }));

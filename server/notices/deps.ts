@@ -24,6 +24,11 @@ export interface NoticeDeps {
   clock: Clock;
   log: Logger;
   rules: NoticeRules;
+  /**
+   * Told after a write that changes what the public outage feed shows: a shutdown scheduled or
+   * cancelled, an outage's restoration time set (public/outage-feed.ts).
+   */
+  onPublicOutagesChanged?: () => void;
 }
 
 /** Feeder names as a notice shows them: up to three, then "and N more". */

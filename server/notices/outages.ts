@@ -138,6 +138,9 @@ export async function setAnnouncement(
   if (input.restoreBy !== undefined)
     patch.restore_by = input.restoreBy === null ? null : new Date(input.restoreBy).toISOString();
   await upsertAnnouncement(deps, incidentId, patch, at);
+  // The public feed shows the restoration time (and nothing else of the announcement).
+  if (patch.restore_by !== undefined && patch.restore_by !== (before?.restore_by ?? null))
+    deps.onPublicOutagesChanged?.();
   if (deps.rules.mode !== "off") await announceOutage(deps, incident);
   const row = await getAnnouncement(deps, incidentId);
   if (!row) throw new Error(`announcement of ${incidentId} vanished`);

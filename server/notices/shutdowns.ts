@@ -75,6 +75,30 @@ export async function listShutdowns(
   return rows.map(toPlanned);
 }
 
+/**
+ * The first instant after `at` when the set of shutdowns under way changes (one starts or ends),
+ * null if none is scheduled to. What `listShutdowns(store, { activeAt: at })` said holds until then.
+ */
+export async function nextShutdownBoundary(
+  db: Kysely<Database>,
+  at: string,
+): Promise<string | null> {
+  // A shutdown yet to start ends after it starts, so the earliest end over all of them is safe.
+  const row = await db
+    .selectFrom("shutdowns")
+    .select((eb) => [
+      eb.fn
+        .min(eb.case().when("starts_at", ">", at).then(eb.ref("starts_at")).end())
+        .as("next_start"),
+      eb.fn.min("ends_at").as("next_end"),
+    ])
+    .where("cancelled_at", "is", null)
+    .where("ends_at", ">", at)
+    .executeTakeFirst();
+  const times = [row?.next_start, row?.next_end].filter((t): t is string => !!t);
+  return times.length ? times.reduce((a, b) => (a < b ? a : b)) : null;
+}
+
 /** The shutdown under way on this feeder at `at`, if any. */
 export async function activeShutdownOn(
   db: Kysely<Database>,
@@ -137,6 +161,7 @@ export async function scheduleShutdown(
     cancelled_at: null,
   };
   await deps.db.insertInto("shutdowns").values(row).execute();
+  deps.onPublicOutagesChanged?.();
   const tellAt = new Date(
     Math.max(now.getTime(), Date.parse(row.starts_at) - deps.rules.shutdownLeadMs),
   ).toISOString();
@@ -169,6 +194,7 @@ export async function cancelShutdown(deps: NoticeDeps, id: string): Promise<Shut
   if (row.ends_at <= at)
     throw new TicketError(409, "invalid_transition", `shutdown ${id} is already over`);
   await deps.db.updateTable("shutdowns").set({ cancelled_at: at }).where("id", "=", id).execute();
+  deps.onPublicOutagesChanged?.();
   await cancelWaiting(deps.db, shutdownSubject(id), "shutdown");
   return { ...row, cancelled_at: at };
 }

@@ -246,6 +246,32 @@ describe(`two nodes joined by Redis, on ${ON_SQLITE ? "one SQLite file" : "Postg
     }, 3000);
   }, 30_000);
 
+  it("a shutdown scheduled or cancelled on node A is in node B's public feed at once", async () => {
+    const outagesOn = async (node: ChildServer) => {
+      const res = await fetch(`${node.url}/api/v1/public/outages`);
+      return ((await res.json()) as { outages: Array<{ id: string }> }).outages.map((o) => o.id);
+    };
+    // B keeps its feed (30 s at most) from here on.
+    await outagesOn(nodes.b);
+    const scheduled = await apiJson<{ shutdown: { id: string } }>(
+      nodes.a.url,
+      "/api/v1/shutdowns",
+      "POST",
+      {
+        feederIds: [feeders[9].id],
+        reason: "Line maintenance",
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    );
+    expect(scheduled.status).toBe(201);
+    const id = scheduled.body.shutdown.id;
+    await eventually(async () => (await outagesOn(nodes.b)).includes(id), 3000);
+    const cancelled = await apiJson(nodes.a.url, `/api/v1/shutdowns/${id}/cancel`, "POST");
+    expect(cancelled.status).toBe(200);
+    await eventually(async () => !(await outagesOn(nodes.b)).includes(id), 3000);
+  }, 30_000);
+
   it("runs the clock on one node: settings reach every node, each escalation and message happens once", async () => {
     const leaders = [
       await metric(nodes.a, "nigrani_cluster_leader"),
