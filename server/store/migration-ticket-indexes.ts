@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 
 /**
  * Indexes for a storm's sizes (100,000 open tickets, millions closed):
@@ -30,5 +30,41 @@ export const ticketIndexesMigration: Migration = {
       "tickets_status_due",
     ])
       await db.schema.dropIndex(name).ifExists().execute();
+  },
+};
+
+/** Columns empty on most rows when they are written, and only ever looked up by a value. */
+const SPARSE = [
+  { index: "tickets_confirm_by", table: "tickets", column: "confirm_by" },
+  { index: "tickets_resolved", table: "tickets", column: "resolved_at" },
+  { index: "tickets_account", table: "tickets", column: "consumer_account" },
+  { index: "tickets_phone", table: "tickets", column: "phone" },
+  { index: "outbox_external", table: "outbox", column: "external_id" },
+] as const;
+
+/**
+ * Every new ticket and outbox message wrote an index entry for each of these columns although
+ * they are empty then (a ticket is resolved, and a message gets its gateway id, later; many
+ * reports carry no account or phone). Rebuilt as partial indexes of the rows that have a value:
+ * the queries that use them ask for a value (`confirm_by <= ?`, `external_id = ?`), which both
+ * SQLite and PostgreSQL know excludes the empty rows, so they keep their index.
+ */
+export const sparseIndexesMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const { index, table, column } of SPARSE) {
+      await db.schema.dropIndex(index).ifExists().execute();
+      await db.schema
+        .createIndex(index)
+        .on(table)
+        .column(column)
+        .where(sql.ref(column), "is not", null)
+        .execute();
+    }
+  },
+  async down(db: Kysely<unknown>) {
+    for (const { index, table, column } of SPARSE) {
+      await db.schema.dropIndex(index).ifExists().execute();
+      await db.schema.createIndex(index).on(table).column(column).execute();
+    }
   },
 };

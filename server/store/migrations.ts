@@ -8,7 +8,7 @@ import { publicMigrations } from "../public/migration.js";
 import { pgMigrations } from "./migrations-pg.js";
 import { serialKey } from "./serial-key.js";
 import { accessMigration } from "./migrations-access.js";
-import { ticketIndexesMigration } from "./migration-ticket-indexes.js";
+import { sparseIndexesMigration, ticketIndexesMigration } from "./migration-ticket-indexes.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -328,6 +328,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0005_storm_ticket_indexes": ticketIndexesMigration,
     "0007_cluster_outbox_claim": outboxClaimMigration,
     "0012_inboxclaim_inbox_claim": inboxClaimMigration,
+    "0013_storm_sparse_indexes": sparseIndexesMigration,
   };
 }
 
