@@ -16,6 +16,7 @@ import { cookieToken, viewerForUser } from "./http/auth.js";
 import { Guard } from "./http/guard.js";
 import { LocalBus, type EventBus } from "./events/bus.js";
 import { mountRoutes } from "./http/routes.js";
+import { isReportPost } from "./http/report-lane.js";
 import type { IntakeContext, TextTriage } from "./intake/ingest.js";
 import { LiveHub } from "./live/hub.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -111,7 +112,12 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy(config));
-  const server = http.createServer(app);
+  // The report lane is served beside Express once the routes are mounted (http/report-lane.ts).
+  let lane: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
+  const server = http.createServer((req, res) => {
+    if (lane && isReportPost(req)) lane(req, res);
+    else app(req, res);
+  });
   const io = new Server(server, {
     serveClient: false,
     cors: { origin: false },
@@ -274,7 +280,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
 
   let shuttingDown = false;
   registerInboxChannels(inbox, imports, intake, log);
-  await mountRoutes(app, {
+  ({ reportLane: lane } = await mountRoutes(app, {
     config,
     log,
     generated,
@@ -291,7 +297,7 @@ export async function createApp(deps: AppDeps): Promise<NigraniApp> {
     contacts,
     publicOutages,
     isShuttingDown: () => shuttingDown,
-  });
+  }));
 
   const demo = config.SIMULATOR
     ? createDemo({

@@ -17,6 +17,14 @@ export const phoneSchema = z
   .trim()
   .regex(/^\+?[0-9][0-9 -]{6,16}[0-9]$/, "must be a phone number of 8 to 15 digits");
 
+/** The `Idempotency-Key` header of `POST /api/v1/reports`: a retry with the same key files nothing new. */
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+
 export const reportInputSchema = z
   .strictObject({
     channel: channelSchema,

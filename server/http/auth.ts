@@ -53,53 +53,88 @@ const equal = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/** What authentication and the policy's refusals read of a request (Express's or the report lane's). */
+export interface RequestFacts {
+  method: string;
+  /** The path, without the query string. */
+  path: string;
+  /** Path and query as received, for the audit log. */
+  url: string;
+  /** A header by its lower-case name (the first, if repeated). */
+  header(name: string): string | undefined;
+  /** The client's address (behind `trust proxy`, the real client's). */
+  address(): string;
+}
+
+export function factsOf(req: Request): RequestFacts {
+  return {
+    method: req.method,
+    path: req.path,
+    url: req.originalUrl,
+    header: (name) => req.get(name),
+    address: () => addressOf(req),
+  };
+}
+
 /**
- * Finds out who is asking: the session cookie, else an `X-API-Key`. A change made with a session
- * cookie must carry that session's `X-CSRF-Token` (synchroniser token), so another site cannot
- * make a signed-in browser act; key and anonymous requests carry no ambient credential.
+ * Finds out who is asking: the session cookie, else an `X-API-Key`; null for nobody. A change made
+ * with a session cookie must carry that session's `X-CSRF-Token` (synchroniser token), so another
+ * site cannot make a signed-in browser act; key and anonymous requests carry no ambient credential.
  */
+export async function identify(
+  access: Access,
+  at: RequestFacts,
+): Promise<{ viewer: Viewer; session?: SessionRow } | null> {
+  const token = cookieToken(at.header("cookie"));
+  const active = token ? await access.sessions.resume(token) : null;
+  if (active) {
+    const viewer = viewerForUser(active.user, active.session.id);
+    // Public routes (sign-in, /track) act on no one's authority, so they need no token; the
+    // sign-in checks Origin instead. A staff member's cookie must not break /track for them.
+    const signOut = at.method === "DELETE" && at.path === "/api/v1/session";
+    if (!SAFE.has(at.method) && (!isPublicApi(at.path) || signOut)) {
+      const sent = at.header("x-csrf-token");
+      if (!sent || !equal(sent, active.session.csrf_token)) {
+        void access.audit.record(
+          "refused",
+          { actor: viewer.actor, address: at.address() },
+          { reason: "csrf", method: at.method, path: at.path },
+        );
+        throw new HttpError(403, "csrf", "this change needs the X-CSRF-Token of your session");
+      }
+    }
+    return { viewer, session: active.session };
+  }
+  const secret = at.header("x-api-key");
+  if (!secret) return null;
+  const key = await access.keys.verify(secret);
+  if (!key) throw new HttpError(401, "bad_key", "the API key is unknown or revoked");
+  return {
+    viewer: {
+      kind: "key",
+      actor: `key:${key.name}`,
+      role: null,
+      unitId: "",
+      key: {
+        id: Number(key.id),
+        channels: new Set(JSON.parse(key.channels) as string[]),
+        ratePerMinute: key.rate_per_minute,
+      },
+    },
+  };
+}
+
+/** Express's side of `identify`: who is asking, in res.locals for the routes. */
 export function authenticate(access: Access): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    void (async () => {
-      const locals = res.locals as Locals;
-      const token = cookieToken(req.headers.cookie);
-      const active = token ? await access.sessions.resume(token) : null;
-      if (active) {
-        locals.viewer = viewerForUser(active.user, active.session.id);
-        locals.session = active.session;
-        // Public routes (sign-in, /track) act on no one's authority, so they need no token; the
-        // sign-in checks Origin instead. A staff member's cookie must not break /track for them.
-        const signOut = req.method === "DELETE" && req.path === "/api/v1/session";
-        if (!SAFE.has(req.method) && (!isPublicApi(req.path) || signOut)) {
-          const sent = req.get("X-CSRF-Token");
-          if (!sent || !equal(sent, active.session.csrf_token)) {
-            void access.audit.record(
-              "refused",
-              { actor: locals.viewer.actor, address: addressOf(req) },
-              { reason: "csrf", method: req.method, path: req.path },
-            );
-            throw new HttpError(403, "csrf", "this change needs the X-CSRF-Token of your session");
-          }
-        }
-        return;
+    identify(access, factsOf(req)).then((found) => {
+      if (found) {
+        const locals = res.locals as Locals;
+        locals.viewer = found.viewer;
+        locals.session = found.session;
       }
-      const secret = req.get("X-API-Key");
-      if (secret) {
-        const key = await access.keys.verify(secret);
-        if (!key) throw new HttpError(401, "bad_key", "the API key is unknown or revoked");
-        locals.viewer = {
-          kind: "key",
-          actor: `key:${key.name}`,
-          role: null,
-          unitId: "",
-          key: {
-            id: Number(key.id),
-            channels: new Set(JSON.parse(key.channels) as string[]),
-            ratePerMinute: key.rate_per_minute,
-          },
-        };
-      }
-    })().then(() => next(), next);
+      next();
+    }, next);
   };
 }
 

@@ -1,8 +1,8 @@
 import express, { Router } from "express";
 import { UnreadableCsv, importCallCentreCsv } from "../intake/call-centre-csv.js";
 import type { ChannelDeps } from "./channels.js";
-import { viewerOf } from "./auth.js";
 import { authoriseFiling } from "./intake-auth.js";
+import { factsOf, viewerOf } from "./auth.js";
 import { rateLimit } from "./rate-limit.js";
 import { importJobParamsSchema, type ImportJobView } from "../../shared/imports.js";
 import { CALL_CENTRE_CSV } from "../inbox/channels.js";
@@ -54,7 +54,13 @@ export function callCentreRouter({ intake, log, access, guard, imports }: Channe
     rateLimit({ windowMs: 60_000, max: 10, key: (_req, res) => viewerOf(res).actor }),
     express.text({ type: ["text/csv", "text/plain", "application/csv"], limit: "2mb" }),
     route(async (req, res) => {
-      const viewer = authoriseFiling(guard, access.keys, req, res, "call_centre");
+      const viewer = authoriseFiling(
+        guard,
+        access.keys,
+        viewerOf(res),
+        factsOf(req),
+        "call_centre",
+      );
       if (typeof req.body !== "string")
         throw new HttpError(415, "unsupported_media_type", "send the file as text/csv");
       if (imports && /\brespond-async\b/i.test(req.get("Prefer") ?? "")) {

@@ -13,6 +13,8 @@ export class HttpError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly extra?: Record<string, unknown>,
+    /** Sent with the answer (a 429's Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -51,46 +53,73 @@ function ticketRefusal(err: TicketError): HttpError {
   return new HttpError(err.status, err.code, err.message, fields, err.extra);
 }
 
-export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (thrown: unknown, req, res, _next) => {
-    let err = thrown;
-    const body = (status: number, error: ApiError["error"], extra?: Record<string, unknown>) =>
-      res.status(status).json({ error, ...extra });
-    // A command's refusal (a ticket's state does not allow it, an OTP is wrong) is the caller's
-    // to show, whichever route ran the command: converted here, once.
-    if (err instanceof TicketError) err = ticketRefusal(err);
-    if (err instanceof HttpError) {
-      if (err.status >= 500) log.error({ err, url: req.originalUrl }, err.message);
-      return body(
-        err.status,
-        { code: err.code, message: err.message, fields: err.fields },
-        err.extra,
-      );
-    }
-    const e = err as { type?: string; status?: number; message?: string };
-    if (e.type === "entity.parse.failed") {
-      return body(400, {
-        code: "invalid_json",
-        message: "the body is not valid JSON",
-        fields: { "(body)": "is not valid JSON" },
-      });
-    }
-    if (e.type === "entity.too.large") {
-      return body(413, { code: "too_large", message: "the body is too large" });
-    }
-    if (e.status && e.status >= 400 && e.status < 500) {
-      return body(e.status, { code: "bad_request", message: e.message ?? "bad request" });
-    }
-    if (isStorageFault(err)) {
-      log.error({ err, url: req.originalUrl }, "storage fault; answered 503");
-      res.set("Retry-After", "5");
-      return body(503, {
+/** What an error is answered with: status, the JSON body and any headers (Retry-After). */
+export interface Problem {
+  status: number;
+  body: { error: ApiError["error"] } & Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one mapping from a thrown error to its answer, for the error handler and the report lane
+ * (report-lane.ts): a refusal or bad input as its 4xx, a storage fault as 503 with Retry-After,
+ * anything else a logged 500.
+ */
+export function problemOf(thrown: unknown, log: Logger, url: string): Problem {
+  let err = thrown;
+  const problem = (
+    status: number,
+    error: ApiError["error"],
+    extra?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Problem => ({ status, body: { error, ...extra }, headers });
+  // A command's refusal (a ticket's state does not allow it, an OTP is wrong) is the caller's
+  // to show, whichever route ran the command: converted here, once.
+  if (err instanceof TicketError) err = ticketRefusal(err);
+  if (err instanceof HttpError) {
+    if (err.status >= 500) log.error({ err, url }, err.message);
+    return problem(
+      err.status,
+      { code: err.code, message: err.message, fields: err.fields },
+      err.extra,
+      err.headers,
+    );
+  }
+  const e = err as { type?: string; status?: number; message?: string };
+  if (e.type === "entity.parse.failed") {
+    return problem(400, {
+      code: "invalid_json",
+      message: "the body is not valid JSON",
+      fields: { "(body)": "is not valid JSON" },
+    });
+  }
+  if (e.type === "entity.too.large") {
+    return problem(413, { code: "too_large", message: "the body is too large" });
+  }
+  if (e.status && e.status >= 400 && e.status < 500) {
+    return problem(e.status, { code: "bad_request", message: e.message ?? "bad request" });
+  }
+  if (isStorageFault(err)) {
+    log.error({ err, url }, "storage fault; answered 503");
+    return problem(
+      503,
+      {
         code: "unavailable",
         message: "storage is unavailable for a moment; nothing was changed, try again",
-      });
-    }
-    log.error({ err, url: req.originalUrl }, "unhandled error");
-    return body(500, { code: "internal", message: "something went wrong; it has been logged" });
+      },
+      undefined,
+      { "Retry-After": "5" },
+    );
+  }
+  log.error({ err, url }, "unhandled error");
+  return problem(500, { code: "internal", message: "something went wrong; it has been logged" });
+}
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (thrown: unknown, req, res, _next) => {
+    const { status, body, headers } = problemOf(thrown, log, req.originalUrl);
+    if (headers) res.set(headers);
+    res.status(status).json(body);
   };
 }
 

@@ -2,7 +2,7 @@ import type { Request, Response } from "express";
 import type { AuditLog } from "../access/audit.js";
 import type { Network } from "../network/loaded-network.js";
 import { allows, canSeePath, type Ability, type Viewer } from "../policies/index.js";
-import { addressOf, viewerOf } from "./auth.js";
+import { factsOf, viewerOf, type RequestFacts } from "./auth.js";
 import { HttpError } from "./errors.js";
 
 /**
@@ -17,9 +17,13 @@ export class Guard {
 
   /** The viewer, if they may do `ability` (within `unitId` when given); else 404. */
   require(req: Request, res: Response, ability: Ability, unitId?: string): Viewer {
-    const viewer = viewerOf(res);
+    return this.requireOf(viewerOf(res), factsOf(req), ability, unitId);
+  }
+
+  /** `require` for a viewer identified outside Express (the report lane). */
+  requireOf(viewer: Viewer, at: RequestFacts, ability: Ability, unitId?: string): Viewer {
     if (allows(this.network, viewer, ability, unitId)) return viewer;
-    throw this.refuse(req, viewer, ability, unitId ?? null);
+    throw this.refuseAt(at, viewer, ability, unitId ?? null);
   }
 
   /** The unit a query is about: the one asked for if visible, else the viewer's own. */
@@ -50,15 +54,25 @@ export class Guard {
     unitId: string | null,
     what?: string,
   ): HttpError {
+    return this.refuseAt(factsOf(req), viewer, ability, unitId, what);
+  }
+
+  refuseAt(
+    at: RequestFacts,
+    viewer: Viewer,
+    ability: Ability,
+    unitId: string | null,
+    what?: string,
+  ): HttpError {
     void this.audit
       .record(
         "refused",
-        { actor: viewer.actor, address: addressOf(req) },
+        { actor: viewer.actor, address: at.address() },
         {
           ability,
           unitId,
-          method: req.method,
-          path: req.originalUrl.slice(0, 200),
+          method: at.method,
+          path: at.url.slice(0, 200),
         },
       )
       .catch(() => undefined);

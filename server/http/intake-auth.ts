@@ -1,6 +1,6 @@
-import type { Request, Response } from "express";
 import type { ApiKeys } from "../access/keys.js";
 import type { Viewer } from "../policies/index.js";
+import type { RequestFacts } from "./auth.js";
 import { HttpError } from "./errors.js";
 import type { Guard } from "./guard.js";
 
@@ -11,25 +11,26 @@ import type { Guard } from "./guard.js";
 export function authoriseFiling(
   guard: Guard,
   keys: ApiKeys,
-  req: Request,
-  res: Response,
+  viewer: Viewer,
+  at: RequestFacts,
   channel: string,
 ): Viewer {
-  const viewer = guard.require(req, res, "file");
+  guard.requireOf(viewer, at, "file");
   if (viewer.key) {
     if (!viewer.key.channels.has(channel))
       throw new HttpError(403, "channel_not_allowed", `this key may not file on ${channel}`, {
         channel: `this key may file only on ${[...viewer.key.channels].join(", ")}`,
       });
     const wait = keys.take(viewer.key.id, viewer.key.ratePerMinute);
-    if (wait > 0) {
-      res.set("Retry-After", String(wait));
+    if (wait > 0)
       throw new HttpError(
         429,
         "rate_limited",
         `this key's rate is used up; try again in ${wait} s`,
+        undefined,
+        undefined,
+        { "Retry-After": String(wait) },
       );
-    }
   }
   return viewer;
 }

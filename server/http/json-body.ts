@@ -1,4 +1,4 @@
-import type { Request, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { HttpError } from "./errors.js";
 
 /** The largest report body the report route reads, in bytes (BODY_LIMIT, 64 KB). */
@@ -13,7 +13,7 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
  * without body-parser's layers (content-type parsing, iconv, stream wrappers), which cost a storm
  * tens of microseconds per report. Compressed request bodies are refused: no filer sends them.
  */
-export function readJsonBody(req: Request, limit = REPORT_BODY_BYTES): Promise<unknown> {
+export function readJsonBody(req: IncomingMessage, limit = REPORT_BODY_BYTES): Promise<unknown> {
   const type = req.headers["content-type"] ?? "";
   if (!JSON_TYPE.test(type))
     return Promise.reject(
@@ -71,22 +71,12 @@ export function readJsonBody(req: Request, limit = REPORT_BODY_BYTES): Promise<u
 const tooLarge = () => new HttpError(413, "too_large", "the body is too large");
 
 /**
- * Up to this size an answer is sent as it is. A filed report's answer is one to three KB: brotli
- * would save a kilobyte or two at a cost in CPU a storm cannot spare.
+ * A JSON answer written straight to the socket: no ETag hashing or freshness check (a POST's
+ * answer is never cached), one encoding, no compression (a filed report's answer is one to three
+ * KB; brotli would save a kilobyte at a cost in CPU a storm cannot spare).
  */
-const PLAIN_UP_TO = 16 * 1024;
-
-/**
- * A small JSON answer written straight to the socket: no ETag hashing or freshness check (a POST's
- * answer is never cached) and one encoding. Anything large goes through res.json and its
- * compression (compress.ts).
- */
-export function sendSmallJson(res: Response, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  if (text.length > PLAIN_UP_TO) {
-    res.status(status).json(body);
-    return;
-  }
   res.statusCode = status;
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader("Content-Length", Buffer.byteLength(text));

@@ -21,6 +21,7 @@ import { channelRouters } from "./channels.js";
 import { compressJson } from "./compress.js";
 import { demoRouter } from "./demo.js";
 import { errorHandler, BODY_LIMIT } from "./errors.js";
+import { reportLane } from "./report-lane.js";
 import type { Guard } from "./guard.js";
 import { incidentsRouter } from "./incidents.js";
 import { networkRouter } from "./network.js";
@@ -28,7 +29,6 @@ import { noticesRouter } from "./notices.js";
 import { opsRouter } from "./ops.js";
 import { publicAdminRouter } from "./public-admin.js";
 import { publicRouter } from "./public.js";
-import { reportsRouter } from "./reports.js";
 import { securityHeaders } from "./security-headers.js";
 import { sessionRouter } from "./session.js";
 import { staticRouter } from "./static.js";
@@ -66,7 +66,10 @@ export interface RouteDeps {
  * webhooks (raw bodies, their own signatures), sign-in, then the JSON API, the public pages, and
  * the client's files last.
  */
-export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> {
+export async function mountRoutes(
+  app: Express,
+  deps: RouteDeps,
+): Promise<{ reportLane: ReturnType<typeof reportLane> }> {
   const {
     config,
     log,
@@ -86,12 +89,11 @@ export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> 
     publicOutages,
   } = deps;
   const { store, network, clock, settings, officers } = intake;
-  app.use(securityHeaders(config));
+  const headers = securityHeaders(config);
+  app.use(headers);
   app.use(authenticate(access));
   app.use(requireSignedIn());
   app.use("/api", compressJson());
-  // The busiest route first: every layer before it is walked on each of a storm's reports.
-  app.use(reportsRouter(intake, guard, access.keys));
   for (const router of channelRouters({
     config,
     intake,
@@ -160,4 +162,6 @@ export async function mountRoutes(app: Express, deps: RouteDeps): Promise<void> 
     staticRouter(config.CLIENT_DIR, { headTags: (req, res) => networkDocs.headTags(req, res) }),
   );
   app.use(errorHandler(log));
+  // POST /api/v1/reports is served beside Express, not through it (report-lane.ts).
+  return { reportLane: reportLane({ intake, access, guard, log, securityHeaders: headers, app }) };
 }

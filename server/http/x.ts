@@ -8,6 +8,7 @@ import type { ChannelDeps } from "./channels.js";
 import { HttpError, route, validate, BODY_LIMIT } from "./errors.js";
 import { rawBody } from "./whatsapp.js";
 import { authoriseFiling } from "./intake-auth.js";
+import { factsOf, viewerOf } from "./auth.js";
 
 const CRC_TOKEN = /^[A-Za-z0-9+/=_-]{8,128}$/;
 
@@ -94,7 +95,7 @@ export function xRouter({ config, intake, log, access, guard, inbox }: ChannelDe
         throw new HttpError(415, "unsupported_media_type", "send the post as application/json");
       }
       const paste = validate(xPasteSchema, req.body, "pasted post");
-      const viewer = authoriseFiling(guard, access.keys, req, res, "x");
+      const viewer = authoriseFiling(guard, access.keys, viewerOf(res), factsOf(req), "x");
       const filed = await filePastedPost(intake, paste, viewer.actor);
       // The filer sees back what they sent.
       const answer = presentFiled(filed, "full");
