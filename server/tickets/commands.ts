@@ -1,5 +1,4 @@
 import { normalisePhone } from "./phone.js";
-import { randomUUID } from "node:crypto";
 import type { CategoryId, Channel } from "../../shared/domain.js";
 import { ROOT_UNIT_ID } from "../../shared/domain.js";
 import type { Unit } from "../../shared/network.js";
@@ -19,6 +18,7 @@ import { excerptOf } from "./present.js";
 import { notifyOfficer, routeTicket } from "./routing.js";
 import { deadlineFor, slaStateAt } from "./sla.js";
 import { writeChange } from "./writer.js";
+import { newReportId } from "./report-id.js";
 import { joinOpenIncident, saveWithChange } from "../incidents/commands.js";
 import { getIncident } from "../incidents/incidents.js";
 import { languageOf } from "../intake/contacts.js";
@@ -107,7 +107,7 @@ async function insertReport(
   at: string,
 ): Promise<ReportRow> {
   const row: ReportRow = {
-    id: `rep_${randomUUID()}`,
+    id: newReportId(),
     channel: r.input.channel,
     external_id: r.input.externalId ?? null,
     idempotency_key: r.idempotencyKey,
