@@ -13,11 +13,17 @@ import { readJsonBody, sendJson } from "./json-body.js";
 
 export const REPORTS_PATH = "/api/v1/reports";
 
-/** Is this request `POST /api/v1/reports`, the report lane's? */
+/**
+ * Is this request `POST /api/v1/reports`, the report lane's? Matched as Express matched the route
+ * it replaces: any letter case, a trailing slash, a query string.
+ */
 export function isReportPost(req: IncomingMessage): boolean {
   if (req.method !== "POST") return false;
   const url = req.url ?? "";
-  return url === REPORTS_PATH || url.startsWith(`${REPORTS_PATH}?`);
+  if (url === REPORTS_PATH) return true;
+  const q = url.indexOf("?");
+  const path = (q < 0 ? url : url.slice(0, q)).toLowerCase();
+  return path === REPORTS_PATH || path === `${REPORTS_PATH}/`;
 }
 
 export interface ReportLaneDeps {

@@ -106,6 +106,12 @@ describe("the report lane", () => {
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("takes the path as Express did: a query string, a trailing slash, any letter case", async () => {
+    const k = await key(["app"]);
+    for (const path of ["/api/v1/reports?via=kiosk", "/api/v1/reports/", "/API/V1/Reports"])
+      expect((await post({ "x-api-key": k }, REPORT, path)).status).toBe(201);
+  });
+
   it("takes a query string on the path, and leaves other methods to the API's 404", async () => {
     expect(
       (await post({ "x-api-key": await key(["app"]) }, REPORT, "/api/v1/reports?via=kiosk")).status,
