@@ -39,9 +39,44 @@ type ToScreens =
   | { type: "exit" };
 interface Measured {
   type: "measured";
-  latencies: { p50: number; p99: number; count: number };
+  /** Latencies as counts per whole millisecond, so the screens' processes' answers merge exactly. */
+  latencies: Array<[number, number]>;
   bytesPerScreenS: Record<string, number>;
+  /** Screens per level in this process (to weigh bytesPerScreenS when merging). */
+  screens: Record<string, number>;
   exact: Record<string, boolean>;
+}
+
+/** The latency percentiles and the other figures of every screens process together. */
+function merge(answers: Measured[]): {
+  p50: number;
+  p99: number;
+  bytesPerScreenS: Record<string, number>;
+  exact: boolean;
+} {
+  const hist = new Map<number, number>();
+  for (const a of answers) for (const [ms, n] of a.latencies) hist.set(ms, (hist.get(ms) ?? 0) + n);
+  const buckets = [...hist.entries()].sort((x, y) => x[0] - y[0]);
+  const total = buckets.reduce((n, [, c]) => n + c, 0);
+  const at = (p: number) => {
+    let seen = 0;
+    for (const [ms, c] of buckets) if ((seen += c) >= p * total) return ms + 0.5;
+    return NaN;
+  };
+  const bytes: Record<string, number> = {};
+  const screens: Record<string, number> = {};
+  for (const a of answers)
+    for (const [level, b] of Object.entries(a.bytesPerScreenS)) {
+      bytes[level] = (bytes[level] ?? 0) + b * a.screens[level];
+      screens[level] = (screens[level] ?? 0) + a.screens[level];
+    }
+  for (const level of Object.keys(bytes)) bytes[level] /= screens[level];
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    bytesPerScreenS: bytes,
+    exact: answers.every((a) => Object.values(a.exact).every(Boolean)),
+  };
 }
 
 // ---------------------------------------------------------------- the screens' process
@@ -144,9 +179,15 @@ function screensProcess(): void {
             out[level] = f(screens.filter((s) => s.level === level));
           return out;
         };
+        const hist = new Map<number, number>();
+        for (const ms of lat) {
+          const b = Math.max(0, Math.floor(ms));
+          hist.set(b, (hist.get(b) ?? 0) + 1);
+        }
         const reply: Measured = {
           type: "measured",
-          latencies: { p50: pct(lat, 0.5), p99: pct(lat, 0.99), count: lat.length },
+          latencies: [...hist.entries()],
+          screens: byLevel((ss) => ss.length) as Record<string, number>,
           bytesPerScreenS: byLevel(
             (ss) =>
               ss.reduce((n, s) => n + s.client.bytes - (bytesAt.get(s) ?? 0), 0) /
@@ -176,6 +217,7 @@ async function main(): Promise<void> {
   const RATE = env("BENCH_RATE", 1000);
   const STORM_S = env("BENCH_STORM_S", 10);
   const LONE_N = env("BENCH_LONE", 30);
+  const SCREEN_PROCS = env("BENCH_SCREEN_PROCS", 2);
   const cores = os.cpus();
   console.log(
     `Nigrani fan-out bench: ${FEEDERS} feeders, ${SCREENS} screens (+${SUMMARY_SCREENS} at counts) ` +
@@ -191,15 +233,34 @@ async function main(): Promise<void> {
   const stormN = Math.round(RATE * STORM_S);
   const inputs = await benchReports(app, stormN + LONE_N, "fan");
 
-  const child = fork(import.meta.filename, ["--screens"], { execArgv: ["--import", "tsx"] });
-  const ask = <T>(msg: ToScreens) =>
+  // The screens are shared among processes: one process reading a thousand frames of one delta
+  // one after another would itself be most of a lone report's latency.
+  const children = Array.from({ length: SCREEN_PROCS }, () =>
+    fork(import.meta.filename, ["--screens"], { execArgv: ["--import", "tsx"] }),
+  );
+  const askOne = <T>(child: (typeof children)[number], msg: ToScreens) =>
     new Promise<T>((resolve) => {
       child.once("message", (r: T) => resolve(r));
       child.send(msg);
     });
-  await ask({ type: "connect", url, cookie, screens: SCREENS });
+  const ask = <T>(msg: ToScreens) => Promise.all(children.map((c) => askOne<T>(c, msg)));
+  const share = (n: number, i: number) =>
+    Math.floor(n / SCREEN_PROCS) + (i < n % SCREEN_PROCS ? 1 : 0);
+  await Promise.all(
+    children.map((c, i) => askOne(c, { type: "connect", url, cookie, screens: share(SCREENS, i) })),
+  );
   if (SUMMARY_SCREENS > 0)
-    await ask({ type: "connect", url, cookie, screens: SUMMARY_SCREENS, level: "counts" });
+    await Promise.all(
+      children.map((c, i) =>
+        askOne(c, {
+          type: "connect",
+          url,
+          cookie,
+          screens: share(SUMMARY_SCREENS, i),
+          level: "counts",
+        }),
+      ),
+    );
 
   // When each change reached the hub (committed and projected): where the fan-out starts.
   const applied: Array<[number, number]> = [];
@@ -262,11 +323,13 @@ async function main(): Promise<void> {
     }
     return { p50: pct(lat, 0.5), p99: pct(lat, 0.99) };
   };
-  const storm = await ask<Measured>({
-    type: "measure",
-    applied: applied.splice(0),
-    rootOpen: app.projections.counts("network").open,
-  });
+  const storm = merge(
+    await ask<Measured>({
+      type: "measure",
+      applied: applied.splice(0),
+      rootOpen: app.projections.counts("network").open,
+    }),
+  );
   lag.disable();
 
   // The raw limit: one pre-encoded 1 KB broadcast to every screen, as fast as the process writes
@@ -286,14 +349,16 @@ async function main(): Promise<void> {
     await sleep(400);
     await ask({ type: "reset" });
     await file(stormN + i);
-    const m = await ask<Measured>({
-      type: "measure",
-      applied: applied.splice(0),
-      rootOpen: app.projections.counts("network").open,
-    });
-    loneLat.push(m.latencies.p99);
+    const m = merge(
+      await ask<Measured>({
+        type: "measure",
+        applied: applied.splice(0),
+        rootOpen: app.projections.counts("network").open,
+      }),
+    );
+    loneLat.push(m.p99);
   }
-  child.send({ type: "exit" });
+  for (const c of children) c.send({ type: "exit" });
   const stats = { ...hub.stats };
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -303,12 +368,12 @@ async function main(): Promise<void> {
     clients: SCREENS,
     summary_clients: SUMMARY_SCREENS,
     rate: r(rate),
-    p50_ms: r(storm.latencies.p50),
-    p99_ms: r(storm.latencies.p99),
+    p50_ms: r(storm.p50),
+    p99_ms: r(storm.p99),
     lone_p99_ms: r(pct(loneLat, 0.99)),
     bytes_per_screen_s: r(storm.bytesPerScreenS.full ?? 0),
     summary_bytes_per_screen_s: r(storm.bytesPerScreenS.counts ?? 0),
-    exact: Object.values(storm.exact).every(Boolean),
+    exact: storm.exact,
     deltas: stats.deltas,
     hub_cpu_share: r(hubShare),
     hub_longest_call_ms: r(hubMaxMs),
