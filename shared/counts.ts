@@ -23,6 +23,22 @@ export interface MapCounts {
   breached: number;
 }
 
+/**
+ * A feeder's MapCounts as the live stream sends it: `[open, atRisk, breached]`. A whole network's
+ * snapshot carries thousands of feeders, and the field names were two thirds of each entry's bytes
+ * (100,000 open tickets on 3,000 feeders: 205 KB as objects). Decoded once on arrival.
+ */
+export type WireMapCounts = [open: number, atRisk: number, breached: number];
+
+export const toWire = (c: MapCounts): WireMapCounts => [c.open, c.atRisk, c.breached];
+
+export function fromWire(feeders: Record<string, WireMapCounts>): Record<string, MapCounts> {
+  const out: Record<string, MapCounts> = {};
+  for (const [id, [open, atRisk, breached]] of Object.entries(feeders))
+    out[id] = { open, atRisk, breached };
+  return out;
+}
+
 export function emptyCounts(): UnitCounts {
   return {
     open: 0,

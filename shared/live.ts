@@ -1,4 +1,4 @@
-import type { MapCounts, UnitCounts } from "./counts.js";
+import type { MapCounts, UnitCounts, WireMapCounts } from "./counts.js";
 import type { TicketEventView, TicketSummary } from "./tickets.js";
 
 /** An inferred feeder outage: many supply-cut reports on one feeder (or one substation's feeders). */
@@ -27,8 +27,8 @@ export interface Snapshot {
   children: Record<string, UnitCounts>;
   /** Open tickets per district inside the unit (for shading). */
   districts: Record<string, MapCounts>;
-  /** Open tickets per feeder inside the unit (feeders with none are left out). */
-  feeders: Record<string, MapCounts>;
+  /** Open tickets per feeder inside the unit (feeders with none are left out), as `[open, atRisk, breached]`. */
+  feeders: Record<string, WireMapCounts>;
   /** Most recent open tickets, newest first. */
   recent: TicketSummary[];
   /** Most urgent open tickets, earliest due first. */
@@ -49,7 +49,8 @@ export interface Delta {
   /** The subscribed unit and any of its children whose counts changed. */
   units: Record<string, UnitCounts>;
   districts: Record<string, MapCounts>;
-  feeders: Record<string, MapCounts>;
+  /** As in a snapshot: `[open, atRisk, breached]`. */
+  feeders: Record<string, WireMapCounts>;
   /**
    * Tickets the screen shows that changed (closed ones too, so lists can drop them), and the
    * tickets of `events`. Live deltas leave out tickets no list of the screen displays.

@@ -1,4 +1,4 @@
-import type { MapCounts, UnitCounts } from "../../shared/counts.js";
+import { fromWire, type MapCounts, type UnitCounts } from "../../shared/counts.js";
 import type { Delta, IncidentView, Snapshot } from "../../shared/live.js";
 import type { TicketEventView, TicketSummary } from "../../shared/tickets.js";
 
@@ -49,7 +49,7 @@ export function fromSnapshot(s: Snapshot, now: number): LiveUnitState {
     unit: s.unit,
     children: { ...s.children },
     districts: { ...s.districts },
-    feeders: { ...s.feeders },
+    feeders: fromWire(s.feeders),
     feed: s.recent
       .filter((t) => !isGone(t))
       .slice(0, FEED_LIMIT)
@@ -88,7 +88,7 @@ export function applyDelta(
     unit: d.units[state.unitId] ?? state.unit,
     children: mergeChildren(state.children, d.units),
     districts: { ...state.districts, ...d.districts },
-    feeders: { ...state.feeders, ...d.feeders },
+    feeders: { ...state.feeders, ...fromWire(d.feeders) },
     feed,
     feedSkipped: state.feedSkipped + (d.moreEvents ?? 0),
     urgent: mergeTickets(state.urgent, changed),

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { toWire } from "../../shared/counts.js";
 import type { Server } from "socket.io";
 
 import { LIVE_NAMESPACE, type LiveLevel, type SubscribeAck } from "../../shared/live.js";
@@ -173,7 +174,7 @@ export class LiveHub {
         // Feeder counts the room has not had budget for yet are not in the event log's range.
         const kind = roomKindOf(level);
         for (const id of this.rooms.get(roomKey(kind, unitId))?.feeders ?? [])
-          replay.feeders[id] = projections.mapCounts(id);
+          replay.feeders[id] = toWire(projections.mapCounts(id));
         if (!this.withinBound(socket)) return { ok: false, error: SLOW };
         this.join(socket, unitId, level);
         if (kind === "stream")

@@ -8,6 +8,7 @@ import {
   type Delta,
   type LiveLevel,
 } from "../../shared/live.js";
+import { toWire } from "../../shared/counts.js";
 import type { TicketChange } from "../events/bus.js";
 import { presentIncident } from "../incidents/incidents.js";
 import type { Projections } from "../projections/counts.js";
@@ -228,7 +229,7 @@ export class Room {
       this.tickets.delete(number);
     }
     for (const id of this.feeders) {
-      const c = projections.mapCounts(id);
+      const c = toWire(projections.mapCounts(id));
       if (!fits(JSON.stringify(c).length + id.length + 4)) break;
       delta.feeders[id] = c;
       this.feeders.delete(id);

@@ -1,6 +1,11 @@
 import { isOpenStatus, type Status } from "../../shared/domain.js";
 import { SNAPSHOT_TICKET_LIMIT, type Delta, type Snapshot } from "../../shared/live.js";
-import type { MapCounts, UnitCounts } from "../../shared/counts.js";
+import {
+  toWire,
+  type MapCounts,
+  type UnitCounts,
+  type WireMapCounts,
+} from "../../shared/counts.js";
 import type { TicketChange } from "../events/bus.js";
 import type { Network } from "../network/loaded-network.js";
 import type { Projections } from "../projections/counts.js";
@@ -33,8 +38,8 @@ export function countsDelta(
   for (const id of units) u[id] = projections.counts(id);
   const d: Record<string, MapCounts> = {};
   for (const id of districts) d[id] = projections.districtCount(unitId, id);
-  const f: Record<string, MapCounts> = {};
-  for (const id of feeders) f[id] = projections.mapCounts(id);
+  const f: Record<string, WireMapCounts> = {};
+  for (const id of feeders) f[id] = toWire(projections.mapCounts(id));
   return { unitId, seq: projections.seq, day: projections.day, units: u, districts: d, feeders: f };
 }
 
@@ -68,7 +73,7 @@ export async function buildSnapshot(deps: SyncDeps, unitId: string): Promise<Sna
     unit: projections.counts(unitId),
     children,
     districts: projections.districtCountsUnder(unitId),
-    feeders: projections.feederCountsUnder(unitId, feederPath),
+    feeders: projections.feederCountsUnder(unitId, feederPath, toWire),
     recent: recentList.map(presentTicket),
     urgent: urgentList.map(presentTicket),
     incidents: projections.incidentsUnder(unitId).map(presentIncident),

@@ -146,13 +146,15 @@ export class Projections {
   }
 
   /** Feeders under the unit with open tickets. */
-  feederCountsUnder(
+  /** Each open feeder's counts under `unitId`, in the form `as` makes of them. */
+  feederCountsUnder<T = MapCounts>(
     unitId: string,
     feederPath: (feederId: string) => string[] | undefined,
-  ): Record<string, MapCounts> {
-    const out: Record<string, MapCounts> = {};
+    as: (c: MapCounts) => T = (c) => c as T,
+  ): Record<string, T> {
+    const out: Record<string, T> = {};
     for (const f of this.openFeeders) {
-      if (feederPath(f)?.includes(unitId)) out[f] = this.mapCounts(f);
+      if (feederPath(f)?.includes(unitId)) out[f] = as(this.mapCounts(f));
     }
     return out;
   }

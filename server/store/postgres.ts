@@ -1,4 +1,12 @@
-import { Kysely, PostgresDialect } from "kysely";
+import {
+  Kysely,
+  PostgresDialect,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type SchemaMetadata,
+  type TableMetadata,
+} from "kysely";
 import pg from "pg";
 import type { Logger } from "pino";
 import type { Database } from "./schema.js";
@@ -74,9 +82,47 @@ export function createPool(opts: PostgresOptions): pg.Pool {
   return pool;
 }
 
+/**
+ * What the migrator asks of the database: which schemas and tables exist, for this store's schema
+ * only. Kysely's own PostgreSQL introspector reads every column of every table in the database and
+ * asks for each one's serial sequence; with other schemas being created and dropped beside ours
+ * (several stores on one database, as the tests run them) that query failed now and then on a
+ * table dropped while it ran ("column ... does not exist"), failing a migration that had nothing
+ * to do with it.
+ */
+class SchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{
+      name: string;
+    }>`select nspname as name from pg_catalog.pg_namespace`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string }>`
+      select tablename as name, schemaname as schema from pg_catalog.pg_tables
+      where schemaname = current_schema()`.execute(this.db);
+    return rows.map((r) => ({ ...r, isView: false, columns: [] }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+class SchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SchemaIntrospector(db);
+  }
+}
+
 /** The scale-out store: PostgreSQL through `pg`, migrated to the latest schema before use. */
 export async function openPostgresStore(opts: PostgresOptions): Promise<Store> {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(opts) }) });
+  const db = new Kysely<Database>({
+    dialect: new SchemaPostgresDialect({ pool: createPool(opts) }),
+  });
   const store = new Store(db, "postgres");
   try {
     await store.migrate();

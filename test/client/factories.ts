@@ -42,7 +42,7 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     unit: counts({ open: 2 }),
     children: { up: counts({ open: 2 }) },
     districts: { lucknow: { open: 2, atRisk: 0, breached: 0 } },
-    feeders: { F1: { open: 2, atRisk: 0, breached: 0 } },
+    feeders: { F1: [2, 0, 0] },
     recent: [ticket("LKO-000002", { seq: 9 }), ticket("LKO-000001", { seq: 5 })],
     urgent: [ticket("LKO-000001", { seq: 5 })],
     incidents: [],

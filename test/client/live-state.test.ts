@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyDelta, FEED_LIMIT, fromSnapshot } from "../../client/live/state.js";
 import { counts, delta, event, incident, mapCounts, snapshot, ticket } from "./factories.js";
+import { toWire } from "../../shared/counts.js";
 
 const NOW = 1_000;
 
@@ -37,7 +38,7 @@ describe("live store: deltas", () => {
 
   it("applies a continued delta at the same seq: feeder counts an earlier update had no budget for", () => {
     const s = base();
-    const rest = delta(10, { feeders: { "F-9": mapCounts(3) }, continued: true });
+    const rest = delta(10, { feeders: { "F-9": toWire(mapCounts(3)) }, continued: true });
     expect(applyDelta(s, rest, NOW + 1)?.feeders["F-9"]?.open).toBe(3);
   });
 
@@ -54,7 +55,7 @@ describe("live store: deltas", () => {
     const replay = delta(12, {
       replayFrom: 10,
       units: { network: counts({ open: 3 }), up: counts({ open: 3 }) },
-      feeders: { F1: mapCounts(3, 1) },
+      feeders: { F1: toWire(mapCounts(3, 1)) },
       tickets: [t],
       events: [event(11, "LKO-000003"), event(12, "LKO-000003", "categorised")],
     });

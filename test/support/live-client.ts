@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { MapCounts, UnitCounts } from "../../shared/counts.js";
+import { fromWire, type MapCounts, type UnitCounts } from "../../shared/counts.js";
 import type {
   ClientToServerEvents,
   Delta,
@@ -70,7 +70,7 @@ export class LiveTestClient {
     this.seq = s.seq;
     this.units = { [s.unitId]: s.unit, ...s.children };
     this.districts = { ...s.districts };
-    this.feeders = { ...s.feeders };
+    this.feeders = fromWire(s.feeders);
     this.notify();
   }
 
@@ -83,7 +83,7 @@ export class LiveTestClient {
     for (const e of d.events) if (e.seq > this.seq) this.events.push(e);
     Object.assign(this.units, d.units);
     Object.assign(this.districts, d.districts);
-    Object.assign(this.feeders, d.feeders);
+    Object.assign(this.feeders, fromWire(d.feeders));
     this.seq = Math.max(this.seq, d.seq);
     this.notify();
   }

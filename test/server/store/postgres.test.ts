@@ -168,6 +168,28 @@ describe("PostgreSQL store", () => {
     }
   });
 
+  it("looks only at its own schema when migrating, whatever other schemas come and go", async () => {
+    const ours = await freshSchema();
+    const theirs = await freshSchema();
+    const other = await openPostgresStore({
+      url: theirs.url,
+      poolSize: 1,
+      statementTimeoutMs: 5000,
+    });
+    await other.close();
+    const store = await openPostgresStore({ url: ours.url, poolSize: 2, statementTimeoutMs: 5000 });
+    try {
+      const tables = await store.kysely.introspection.getTables();
+      expect(tables.length).toBeGreaterThan(10);
+      expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([ours.name]));
+      expect(tables.map((t) => t.name)).toContain("tickets");
+      // Another schema dropped while this store runs its migrations again: nothing to do, no error.
+      await Promise.all([theirs.drop(), store.migrate()]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("frees the events lock of a node that stalls mid-transaction, so other writers carry on", async () => {
     const schema = await freshSchema();
     const store = await openPostgresStore({
