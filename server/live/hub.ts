@@ -2,14 +2,19 @@ import type { Logger } from "pino";
 import { toWire } from "../../shared/counts.js";
 import type { Server } from "socket.io";
 
-import { LIVE_NAMESPACE, type LiveLevel, type SubscribeAck } from "../../shared/live.js";
+import {
+  LIVE_NAMESPACE,
+  type LiveLevel,
+  type Snapshot,
+  type SubscribeAck,
+} from "../../shared/live.js";
 import { subscribeSchema } from "../../shared/schemas.js";
 import type { TicketChange } from "../events/bus.js";
 import type { Network } from "../network/loaded-network.js";
 import { allows, defaultUnitFor, liveLevelFor } from "../policies/index.js";
 import type { Projections, Touched } from "../projections/counts.js";
 import type { Store } from "../store/store.js";
-import { bufferedBytes, DEFAULT_LIMITS, type BackpressureLimits } from "./backpressure.js";
+import { DEFAULT_LIMITS, LAGGING, SlowScreens, type BackpressureLimits } from "./backpressure.js";
 import { RecentChanges } from "./recent-changes.js";
 import {
   DEFAULT_BUDGET,
@@ -57,8 +62,6 @@ const SLOW = { code: "slow_reader", message: "this screen is not reading its upd
 const roomOf = (unitId: string, level: LiveLevel) => `unit:${unitId}:${level}`;
 const roomKey = (kind: RoomKind, unitId: string) => `${kind}|${unitId}`;
 const ROOM_KINDS: readonly RoomKind[] = ["stream", "summary"];
-/** Sockets past their buffer bound wait here, out of every broadcast, until they drain. */
-const LAGGING = "lagging";
 const SWEEP_MS = 500;
 
 /**
@@ -73,10 +76,9 @@ export class LiveHub {
   /** Gathered changes per unit and room kind, keyed `kind|unitId`. */
   private readonly rooms = new Map<string, Room>();
   private readonly recent = new RecentChanges();
-  private readonly lagging = new Map<string, number>();
+  private readonly slow: SlowScreens;
   private readonly sweeper: NodeJS.Timeout;
   private readonly budgets: Record<RoomKind, RoomBudget>;
-  private readonly limits: BackpressureLimits;
   /** Screens reset to a snapshot after lagging, and screens cut off: for /metrics and tests. */
   /** `resyncs`: snapshots built by resyncAll (one per unit watched here). */
   readonly stats = { resets: 0, cutOff: 0, deltaBytes: 0, deltas: 0, resyncs: 0 };
@@ -89,7 +91,7 @@ export class LiveHub {
       stream: deps.budget ?? DEFAULT_BUDGET,
       summary: deps.summaryBudget ?? SUMMARY_BUDGET,
     };
-    this.limits = deps.limits ?? DEFAULT_LIMITS;
+    this.slow = new SlowScreens(deps.limits ?? DEFAULT_LIMITS, this.stats, deps.log);
     this.nsp = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
     admitSockets(this.nsp, deps);
     this.nsp.on("connection", (socket) => this.onConnection(socket));
@@ -111,7 +113,7 @@ export class LiveHub {
       answered = answered.then(() => {
         // A lagging screen reads nothing: any answer would only grow its buffer. It gets a
         // fresh snapshot once it has drained (see sweepLagging).
-        if (this.lagging.has(socket.id) || socket.disconnected) return;
+        if (this.slow.has(socket) || socket.disconnected) return;
         return this.subscribe(socket, request).then(reply, (err: unknown) => {
           this.deps.log.error({ err }, "subscribe failed");
           reply({ ok: false, error: { code: "internal", message: "could not subscribe" } });
@@ -122,7 +124,7 @@ export class LiveHub {
       if (socket.data.unitId) void socket.leave(roomOf(socket.data.unitId, socket.data.level));
       socket.data.unitId = undefined;
     });
-    socket.on("disconnect", () => this.lagging.delete(socket.id));
+    socket.on("disconnect", () => this.slow.forget(socket));
   }
 
   private async subscribe(socket: LiveSocket, request: unknown): Promise<SubscribeAck> {
@@ -175,7 +177,7 @@ export class LiveHub {
         const kind = roomKindOf(level);
         for (const id of this.rooms.get(roomKey(kind, unitId))?.feeders ?? [])
           replay.feeders[id] = toWire(projections.mapCounts(id));
-        if (!this.withinBound(socket)) return { ok: false, error: SLOW };
+        if (!this.slow.withinBound(socket)) return { ok: false, error: SLOW };
         this.join(socket, unitId, level);
         if (kind === "stream")
           this.roomFor(kind, unitId).showing(replay.tickets.map((t) => t.number));
@@ -194,45 +196,23 @@ export class LiveHub {
     unitId: string,
     level: LiveLevel,
   ): Promise<boolean> {
-    const { store, network, projections } = this.deps;
-    const snapshot = await buildSnapshot(
-      { store, network, projections, recent: this.recent },
-      unitId,
-    );
-    if (!this.withinBound(socket)) return false;
-    if (roomKindOf(level) === "stream")
-      this.roomFor("stream", unitId).showing(
-        [...snapshot.recent, ...snapshot.urgent].map((t) => t.number),
-      );
+    const snapshot = await this.snapshotOf(unitId);
+    if (!this.slow.withinBound(socket)) return false;
+    this.shown(unitId, level, snapshot);
     socket.emit("snapshot", redactSnapshot(snapshot, level));
     return true;
   }
 
-  /**
-   * False when the socket is past its bound (it then waits among the lagging for the sweep to
-   * reset or cut it off); a screen that asks for snapshots and reads none is bounded the same way.
-   */
-  private withinBound(socket: LiveSocket): boolean {
-    if (this.lagging.has(socket.id)) return false;
-    if (bufferedBytes(socket) <= this.limits.maxBufferedBytes) return true;
-    this.markLagging(socket);
-    return false;
+  private snapshotOf(unitId: string): Promise<Snapshot> {
+    const { store, network, projections } = this.deps;
+    return buildSnapshot({ store, network, projections, recent: this.recent }, unitId);
   }
 
-  private markLagging(socket: LiveSocket): void {
-    this.lagging.set(socket.id, Date.now());
-    void socket.join(LAGGING);
-  }
-
-  private cutOff(socket: LiveSocket, why: string): void {
-    if (!socket.connected) return;
-    this.stats.cutOff++;
-    this.lagging.delete(socket.id);
-    this.deps.log.warn(
-      { socket: socket.id, unitId: socket.data.unitId, why },
-      "live: slow screen cut off",
-    );
-    socket.disconnect(true);
+  /** A stream room sends changes of the tickets its screens' lists show. */
+  private shown(unitId: string, level: LiveLevel, snapshot: Snapshot): void {
+    if (roomKindOf(level) !== "stream") return;
+    const numbers = [...snapshot.recent, ...snapshot.urgent].map((t) => t.number);
+    this.roomFor("stream", unitId).showing(numbers);
   }
 
   private join(socket: LiveSocket, unitId: string, level: LiveLevel): void {
@@ -320,10 +300,8 @@ export class LiveHub {
     }
     let receivers = 0;
     for (const id of members) {
-      if (this.lagging.has(id)) continue;
       const socket = this.nsp.sockets.get(id);
-      if (socket && bufferedBytes(socket) > this.limits.maxBufferedBytes) this.markLagging(socket);
-      else receivers++;
+      if (socket && this.slow.withinBound(socket)) receivers++;
     }
     const { delta, bytes } = room.takeDelta(this.deps.projections, Date.now());
     this.stats.deltas++;
@@ -342,28 +320,14 @@ export class LiveHub {
 
   /** Lagging sockets that drained get a fresh snapshot; those that did not in time are cut off. */
   private sweepLagging(): void {
-    const now = Date.now();
-    const { maxBufferedBytes, stalledForMs } = this.limits;
-    for (const [id, since] of this.lagging) {
-      const socket = this.nsp.sockets.get(id);
-      if (!socket) {
-        this.lagging.delete(id);
-        continue;
-      }
-      const buffered = bufferedBytes(socket);
-      if (buffered < maxBufferedBytes / 4) {
-        this.lagging.delete(id);
-        void socket.leave(LAGGING);
-        const unitId = socket.data.unitId;
-        if (!unitId) continue;
-        this.stats.resets++;
-        this.sendSnapshot(socket, unitId, socket.data.level).catch((err: unknown) =>
-          this.deps.log.error({ err }, "live: snapshot after lag failed"),
-        );
-      } else if (now - since > stalledForMs || buffered > 2 * maxBufferedBytes) {
-        this.cutOff(socket, "stopped reading");
-      }
-    }
+    this.slow.sweep(this.nsp.sockets, (socket) => {
+      const unitId = socket.data.unitId;
+      if (!unitId) return false;
+      this.sendSnapshot(socket as LiveSocket, unitId, socket.data.level).catch((err: unknown) =>
+        this.deps.log.error({ err }, "live: snapshot after lag failed"),
+      );
+      return true;
+    });
   }
 
   /**
@@ -376,27 +340,19 @@ export class LiveHub {
     for (const socket of this.nsp.sockets.values()) {
       const unitId = socket.data.unitId;
       // A socket past its bound joins the lagging now; the sweep resets it once it drains.
-      if (!unitId || !this.withinBound(socket)) continue;
+      if (!unitId || !this.slow.withinBound(socket)) continue;
       const levels = watched.get(unitId) ?? new Set<LiveLevel>();
       levels.add(socket.data.level);
       watched.set(unitId, levels);
     }
-    const { store, network, projections } = this.deps;
     for (const [unitId, levels] of watched) {
-      const snapshot = await buildSnapshot(
-        { store, network, projections, recent: this.recent },
-        unitId,
-      );
+      const snapshot = await this.snapshotOf(unitId);
       this.stats.resyncs++;
-      if ([...levels].some((level) => roomKindOf(level) === "stream"))
-        this.roomFor("stream", unitId).showing(
-          [...snapshot.recent, ...snapshot.urgent].map((t) => t.number),
-        );
-      for (const level of levels)
-        this.nsp.local
-          .to(roomOf(unitId, level))
-          .except(LAGGING)
-          .emit("snapshot", redactSnapshot(snapshot, level));
+      for (const level of levels) {
+        this.shown(unitId, level, snapshot);
+        const room = this.nsp.local.to(roomOf(unitId, level)).except(LAGGING);
+        room.emit("snapshot", redactSnapshot(snapshot, level));
+      }
     }
   }
 
