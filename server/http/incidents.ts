@@ -1,7 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
 import { getIncident, listIncidents, presentIncident } from "../incidents/incidents.js";
-import type { PublicOutageFeed } from "../public/outage-feed.js";
 import type { Guard } from "./guard.js";
 import { resolveIncident } from "../incidents/commands.js";
 import type { Store } from "../store/store.js";
@@ -17,12 +16,7 @@ const resolveSchema = z.strictObject({
   note: z.string().trim().min(5, "a resolution note is required (at least 5 characters)").max(2000),
 });
 
-export function incidentsRouter(
-  ctx: TicketContext,
-  store: Store,
-  guard: Guard,
-  publicOutages: Pick<PublicOutageFeed, "changed">,
-): Router {
+export function incidentsRouter(ctx: TicketContext, store: Store, guard: Guard): Router {
   const router = Router();
   router.get(
     "/api/v1/incidents",
@@ -52,10 +46,8 @@ export function incidentsRouter(
         JSON.parse(found.path) as string[],
         `incident ${id}`,
       );
-      const { incident, changes } = await resolveIncident(ctx, id, note, viewer.actor);
-      // With no open tickets left the resolution is on no change the event bus carries.
-      if (changes.length === 0) publicOutages.changed();
-      res.json({ incident: presentIncident(incident), ticketsResolved: changes.length });
+      const { incident, ticketsResolved } = await resolveIncident(ctx, id, note, viewer.actor);
+      res.json({ incident: presentIncident(incident), ticketsResolved });
     }),
   );
   return router;

@@ -138,7 +138,7 @@ export async function mountRoutes(
   );
   app.use(adminRouter({ store, network, officers, settings, clock, guard, audit: access.audit }));
   app.use(accessAdminRouter({ access, guard, clock: accessClock }));
-  app.use(incidentsRouter(intake, store, guard, publicOutages));
+  app.use(incidentsRouter(intake, store, guard));
   app.use(noticesRouter(noticeDeps, guard));
   app.use(demoRouter({ status: () => demoStatus(config, store) }));
   app.use(statsRouter({ store, network, projections, settings, clock, guard }));

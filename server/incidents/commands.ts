@@ -99,7 +99,7 @@ export function resolveIncident(
   id: string,
   note: string,
   actor: string,
-): Promise<{ incident: IncidentRow; changes: TicketChange[] }> {
+): Promise<{ incident: IncidentRow; changes: TicketChange[]; ticketsResolved: number }> {
   return ctx.writer.commit(async (tx) => {
     const incident = await getIncident(tx.kysely, id);
     if (!incident) throw new TicketError(404, "not_found", `no incident ${id}`);
@@ -125,6 +125,17 @@ export function resolveIncident(
       changes.push(await writeChange(tx, t, after, events));
       await askFeedback(ctx, tx, after, at, "incident_notice");
     }
+    const ticketsResolved = changes.length;
+    // Its tickets all resolved on their own: the resolution is recorded on the newest of them, as
+    // the officer's note, so that it too reaches every node's bus (the screens' outage markers, the
+    // restoration notices and the public feed hear of incidents only through ticket changes).
+    const newest = ticketsResolved ? undefined : await tx.newestTicketOfIncident(id);
+    if (newest)
+      changes.push(
+        await writeChange(tx, newest, newest, [
+          { type: "note", at, actor, data: { text: note, incident: id } },
+        ]),
+      );
     const resolved: IncidentRow = {
       ...incident,
       status: "resolved",
@@ -134,6 +145,6 @@ export function resolveIncident(
     };
     await saveIncident(tx.kysely, resolved, false);
     if (changes.length) changes[changes.length - 1].incident = resolved;
-    return { incident: resolved, changes };
+    return { incident: resolved, changes, ticketsResolved };
   });
 }

@@ -134,6 +134,17 @@ export class StoreReader {
       .execute();
   }
 
+  /** The incident's most recent ticket, whatever its status. */
+  async newestTicketOfIncident(incidentId: string): Promise<TicketRow | undefined> {
+    return this.db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("incident_id", "=", incidentId)
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   /** Tickets the projections must count: open ones, and any created or resolved since `since`. */
   async ticketsForProjection(since: string): Promise<TicketRow[]> {
     return this.db

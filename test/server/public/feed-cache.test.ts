@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../../server/clock/clock.js";
-import { saveIncident } from "../../../server/incidents/incidents.js";
 import { resolveIncident } from "../../../server/incidents/commands.js";
-import type { IncidentRow } from "../../../server/store/schema.js";
 import { publicOutagesSchema, outagesGeoJsonSchema } from "../../../shared/public.js";
 import type { Unit } from "../../../shared/network.js";
 import { apiJson, startTestServer, type TestServer } from "../../support/server.js";
@@ -104,21 +102,17 @@ describe("GET /api/v1/public/outages, kept between changes", () => {
     await resolveIncident(server.app.intake, incident.id, "Jumper repaired", "user:test");
     expect(await ids()).not.toContain(incident.id);
 
-    // An incident whose tickets were all resolved on their own: its resolution changes no ticket.
-    const feeder = server.app.network.feeders[90];
-    const bare: IncidentRow = {
-      ...incident,
-      id: "INC-BARE-1",
-      feeder_id: feeder.id,
-      substation_id: feeder.parentId!,
-      path: JSON.stringify(server.app.network.unit(feeder.parentId!)!.path),
-      feeders: JSON.stringify([feeder.id]),
-      status: "open",
-      resolved_at: null,
-      resolution_note: null,
-    };
-    await saveIncident(server.app.store.kysely, bare, true);
-    server.app.publicOutages.invalidate();
+    // An incident whose tickets were all closed on their own: its resolution resolves no ticket.
+    const { incident: bare } = await raiseOutageOn(
+      server.url,
+      server.app,
+      server.app.network.feeders[90],
+    );
+    await server.app.store.kysely
+      .updateTable("tickets")
+      .set({ status: "closed" })
+      .where("incident_id", "=", bare.id)
+      .execute();
     expect((await kept()).outages.map((o) => o.id)).toContain(bare.id);
     const resolved = await apiJson<{ ticketsResolved: number }>(
       server.url,
