@@ -123,5 +123,5 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
-/** The largest body an API route reads (a report is a few hundred bytes). */
-export const BODY_LIMIT = "64kb";
+/** The largest body an API route reads, in bytes (a report is a few hundred). */
+export const BODY_LIMIT = 64 * 1024;

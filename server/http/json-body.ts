@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HttpError } from "./errors.js";
+import { BODY_LIMIT, HttpError } from "./errors.js";
 
-/** The largest report body the report route reads, in bytes (BODY_LIMIT, 64 KB). */
-export const REPORT_BODY_BYTES = 64 * 1024;
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
@@ -13,7 +11,7 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
  * without body-parser's layers (content-type parsing, iconv, stream wrappers), which cost a storm
  * tens of microseconds per report. Compressed request bodies are refused: no filer sends them.
  */
-export function readJsonBody(req: IncomingMessage, limit = REPORT_BODY_BYTES): Promise<unknown> {
+export function readJsonBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<unknown> {
   const type = req.headers["content-type"] ?? "";
   if (!JSON_TYPE.test(type))
     return Promise.reject(
