@@ -6,8 +6,9 @@ import type { DemoUser } from "../../support/auth.js";
 
 /**
  * FixMyStreet's permission matrix, per unit: every demo user x a unit of their own, a child, a
- * sibling and another discom x read, act, subscribe, summary and administer, each cell's exact
- * status computed from one table of what each role may do. Outside your area is 404, not 403.
+ * sibling and another discom x read, act, shutdowns, subscribe, summary, administer, publish and
+ * file (a report), each cell's exact status computed from one table of what each role may do.
+ * Outside your area is 404, not 403.
  */
 type Place = "own" | "child" | "sibling" | "otherDiscom";
 type Action =
@@ -19,7 +20,8 @@ type Action =
   | "subscribe"
   | "summary"
   | "administer"
-  | "publish";
+  | "publish"
+  | "file";
 const PLACES: Place[] = ["own", "child", "sibling", "otherDiscom"];
 const ACTIONS: Action[] = [
   "read",
@@ -31,18 +33,41 @@ const ACTIONS: Action[] = [
   "summary",
   "administer",
   "publish",
+  "file",
 ];
 
 /** What each role may do, anywhere in its area (the policy's table, restated as the test's oracle). */
-type Ability = "read" | "act" | "subscribe" | "summary" | "administer";
+type Ability = "read" | "act" | "subscribe" | "summary" | "administer" | "file";
 const MAY: Record<DemoUser, Record<Ability, boolean>> = {
-  admin: { read: true, act: true, subscribe: true, summary: true, administer: true },
-  control: { read: true, act: true, subscribe: true, summary: true, administer: false },
-  "se.gorakhpur": { read: true, act: true, subscribe: true, summary: true, administer: false },
-  "xen.varanasi": { read: true, act: true, subscribe: true, summary: true, administer: false },
-  // The call centre looks tickets up (read by number) but does not act or administer.
-  agent: { read: true, act: false, subscribe: true, summary: true, administer: false },
-  minister: { read: false, act: false, subscribe: true, summary: true, administer: false },
+  admin: { read: true, act: true, subscribe: true, summary: true, administer: true, file: true },
+  control: { read: true, act: true, subscribe: true, summary: true, administer: false, file: true },
+  // Officers act on what reaches them; reports come in through the channels and the call centre.
+  "se.gorakhpur": {
+    read: true,
+    act: true,
+    subscribe: true,
+    summary: true,
+    administer: false,
+    file: false,
+  },
+  "xen.varanasi": {
+    read: true,
+    act: true,
+    subscribe: true,
+    summary: true,
+    administer: false,
+    file: false,
+  },
+  // The call centre looks tickets up (read by number) and files reports, but does not act.
+  agent: { read: true, act: false, subscribe: true, summary: true, administer: false, file: true },
+  minister: {
+    read: false,
+    act: false,
+    subscribe: true,
+    summary: true,
+    administer: false,
+    file: false,
+  },
 };
 const USERS = Object.keys(MAY) as DemoUser[];
 
@@ -61,6 +86,8 @@ const NEEDS: Record<Action, { ability: Ability; perUnit: boolean }> = {
   administer: { ability: "administer", perUnit: false },
   // ...but publishing a unit's fuse-call number on the public page is.
   publish: { ability: "administer", perUnit: true },
+  // Filing a report (the report lane) is not per unit: a report may concern any feeder.
+  file: { ability: "file", perUnit: false },
 };
 
 let server: TestServer;
@@ -192,6 +219,17 @@ async function attempt(user: DemoUser, action: Action, place: Place): Promise<nu
       return (
         await apiJson(server.url, `/api/v1/units/${unit.id}/children`, "GET", undefined, user)
       ).status;
+    case "file": {
+      const f = feederUnder(unit.id);
+      const res = await apiJson(
+        server.url,
+        "/api/v1/reports",
+        "POST",
+        { channel: "call_centre", text: `matrix filing ${user} ${place}`, lat: f.lat, lon: f.lon },
+        user,
+      );
+      return res.status === 201 ? 200 : res.status;
+    }
     case "administer":
       // Administration is not per unit; the cell asks for the users of the system.
       return (await apiJson(server.url, "/api/v1/users", "GET", undefined, user)).status;
